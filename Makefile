@@ -1,0 +1,57 @@
+# Every target installs what it needs into .venv and node_modules first, so a
+# fresh clone needs nothing but python3 (3.11+), node and npm.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+VENV_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+SPEC := spec/heytraders.yaml
+export REDOCLY_TELEMETRY := off
+export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
+
+.PHONY: help install lint lint-spec lint-python portability test demo clean
+
+help:
+	@echo "make demo         run the main job"
+	@echo "make test         install everything, run every check and test"
+	@echo "make lint         spec gates (openapi-spec-validator, Redocly, spec rules), ruff, mypy"
+	@echo "make portability  check that openapi-python-client accepts the spec"
+
+$(VENV_STAMP): pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(VENV_STAMP) $(NODE_STAMP)
+
+lint: lint-spec lint-python
+
+lint-spec: install
+	$(BIN)/openapi-spec-validator $(SPEC)
+	node_modules/.bin/redocly lint $(SPEC) --format=summary
+	$(PY) -m generator.spec
+
+lint-python: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy generator tests
+
+portability: install
+	rm -rf build/portability
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/openapi-python-client generate --path $(SPEC) --output-path build/portability --meta none --fail-on-warning
+
+test: lint
+	$(BIN)/pytest
+
+demo: install
+	$(PY) -m generator.summary
+
+clean:
+	rm -rf $(VENV) node_modules build .pytest_cache .mypy_cache .ruff_cache
