@@ -191,13 +191,14 @@ def check_operation(spec: Mapping[str, Any], operation: Operation, validators: S
     if "security" not in raw:
         problem("must state its security (`[]` for a public operation)")
     scopes = required_scopes(operation)
-    if scopes is not None:
-        schemes = [name for requirement in raw["security"] for name in requirement]
-        if {} in raw["security"] and raw["security"][0] != {}:
+    security = raw.get("security") or []
+    if scopes is not None and security:
+        schemes = [name for requirement in security for name in requirement]
+        if {} in security and security[0] != {}:
             problem("optional authentication lists the empty requirement {} first")
         if sorted(schemes) != sorted(SECURITY_SCHEMES):
             problem(f"security must offer {SECURITY_SCHEMES} as alternatives, offers {schemes}")
-        role_lists = {tuple(roles) for requirement in raw["security"] for roles in requirement.values()}
+        role_lists = {tuple(roles) for requirement in security for roles in requirement.values()}
         if len(role_lists) != 1 or len(scopes) != 1 or not scopes <= set(SCOPES):
             problem(f"each security requirement must list the same one scope of {SCOPES}, got {role_lists}")
 
@@ -335,14 +336,37 @@ def request_views(spec: Mapping[str, Any], operation: Operation) -> list[tuple[s
     return [(name, {**params, **value}) for name, value in _examples_of(media) if isinstance(value, Mapping)]
 
 
+SHARED_RULES = "#/components/x-request-rules/"
+
+
+def request_rules(spec: Mapping[str, Any], operation: Operation) -> list[dict[str, Any]]:
+    """An operation's rules, shared ones (``$ref`` to ``components.x-request-rules``) resolved.
+
+    A shared rule's id is its key in ``components.x-request-rules``.
+    """
+    rules = []
+    for entry in operation.raw.get("x-request-rules") or []:
+        reference = str(entry.get("$ref", ""))
+        if reference.startswith(SHARED_RULES):
+            rule_id = reference.removeprefix(SHARED_RULES)
+            shared = (spec.get("components", {}).get("x-request-rules") or {}).get(rule_id)
+            rules.append({"id": rule_id, **shared} if shared is not None else {"id": rule_id, "$ref": reference})
+        else:
+            rules.append(dict(entry))
+    return rules
+
+
 def check_request_rules(spec: Mapping[str, Any], operation: Operation, validators: SchemaValidators) -> list[str]:
     problems: list[str] = []
-    rules = operation.raw.get("x-request-rules") or []
+    rules = request_rules(spec, operation)
     names = request_view_names(spec, operation)
     seen: set[str] = set()
     for rule in rules:
         rule_id = rule.get("id", "?")
         label = f"{operation}: request rule {rule_id}"
+        if "$ref" in rule:
+            problems.append(f"{label}: $ref {rule['$ref']} names no rule in components.x-request-rules")
+            continue
         if set(rule) != RULE_KEYS:
             problems.append(f"{label} must have exactly the keys {sorted(RULE_KEYS)}, has {sorted(rule)}")
             continue
