@@ -293,11 +293,16 @@ def test_money_is_always_a_decimal_string() -> None:
     assert offenders == []
 
 
-def test_data_objects_have_no_anonymous_nested_objects() -> None:
-    """Nested objects get their own names, so generated models read well."""
+def test_data_objects_have_no_anonymous_nested_objects_or_enums() -> None:
+    """Nested objects and enumerations get their own names, so generated models read well."""
     offenders = []
     for name, schema in SPEC["components"]["schemas"].items():
         for where, node in walk(schema):
+            if where and "enum" in node:
+                offenders.append(f"{name}{where} (enum)")
+            inline_variants = [variant for variant in node.get("oneOf", []) if "$ref" not in variant]
+            if any(variant.get("type") != "null" for variant in inline_variants):
+                offenders.append(f"{name}{where} (oneOf)")
             extends_a_named_schema = re.search(r"/allOf/\d+$", where)
             if where and node.get("properties") and not extends_a_named_schema:
                 offenders.append(f"{name}{where}")
