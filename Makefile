@@ -10,12 +10,13 @@ SPEC := spec/heytraders.yaml
 export REDOCLY_TELEMETRY := off
 export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 
-.PHONY: help install lint lint-spec lint-python portability test demo clean
+.PHONY: help install generate check-generated lint lint-spec lint-python portability test demo clean
 
 help:
 	@echo "make demo         run the main job"
 	@echo "make test         install everything, run every check and test"
-	@echo "make lint         spec gates (openapi-spec-validator, Redocly, spec rules), ruff, mypy"
+	@echo "make generate     regenerate generated/heytraders from the spec"
+	@echo "make lint         spec gates (openapi-spec-validator, Redocly, spec rules), generated/ up to date, ruff, mypy"
 	@echo "make portability  check that openapi-python-client accepts the spec"
 
 $(VENV_STAMP): pyproject.toml
@@ -31,7 +32,17 @@ $(NODE_STAMP): package.json package-lock.json
 
 install: $(VENV_STAMP) $(NODE_STAMP)
 
-lint: lint-spec lint-python
+generate: install
+	$(PY) -m generator
+
+# generated/ must be exactly what the generator makes from the spec: not stale, not hand-edited.
+check-generated: install
+	rm -rf build/check-generated
+	$(PY) -m generator --out build/check-generated/heytraders
+	@diff -r generated/heytraders build/check-generated/heytraders \
+		|| { echo "generated/ differs from a fresh 'make generate': run it and commit the result"; exit 1; }
+
+lint: lint-spec check-generated lint-python
 
 lint-spec: install
 	$(BIN)/openapi-spec-validator $(SPEC)
@@ -41,7 +52,7 @@ lint-spec: install
 lint-python: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy generator tests
+	$(BIN)/mypy generated/heytraders generator tests
 
 portability: install
 	rm -rf build/portability

@@ -1,0 +1,77 @@
+# Generated from spec/heytraders.yaml by `make generate`. Do not edit: change the spec or the generator.
+# (copied from generator/runtime/_response.py)
+"""The raw response of a call: status, headers, ``meta``, and the parsed data on demand."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Generic, TypeVar, cast
+
+import httpx
+
+__all__ = ["APIResponse"]
+
+T = TypeVar("T")
+
+_UNPARSED: Any = object()
+
+
+class APIResponse(Generic[T]):
+    """A successful response, before its data is turned into Python objects.
+
+    Parsing (building models) runs on the first ``parse()`` and is cached, so a caller who only
+    wants headers or ``meta`` pays nothing for it.
+
+    Attributes:
+        http_response: The underlying ``httpx.Response`` (its request's credentials redacted).
+        data: The envelope's ``data`` (or the text of a markdown answer), unparsed.
+        meta: The envelope's ``meta`` (``{"timestamp": ...}``), or ``None``.
+    """
+
+    __slots__ = ("_parsed", "_parser", "data", "http_response", "meta")
+
+    def __init__(
+        self,
+        http_response: httpx.Response,
+        parser: Callable[[Any], T],
+        *,
+        data: Any = None,
+        meta: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Wrap a response.
+
+        Args:
+            http_response: The HTTP response.
+            parser: Turns ``data`` into the declared type; called at most once.
+            data: The envelope's ``data``.
+            meta: The envelope's ``meta``.
+        """
+        self.http_response = http_response
+        self.data = data
+        self.meta = dict(meta) if meta is not None else None
+        self._parser = parser
+        self._parsed: Any = _UNPARSED
+
+    @property
+    def status_code(self) -> int:
+        """The HTTP status."""
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        """The response headers (``X-Request-Id``, rate-limit headers…)."""
+        return self.http_response.headers
+
+    def parse(self) -> T:
+        """Return the data as the operation's declared type (built once, then cached).
+
+        Returns:
+            The parsed data.
+        """
+        if self._parsed is _UNPARSED:
+            self._parsed = self._parser(self.data)
+        return cast(T, self._parsed)
+
+    def __repr__(self) -> str:
+        request = self.http_response.request
+        return f"<APIResponse [{self.status_code}] {request.method} {request.url.path}>"

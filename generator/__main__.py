@@ -1,0 +1,142 @@
+"""``python -m generator``: turn spec/heytraders.yaml into the ``heytraders`` package in generated/.
+
+Steps: load and check the spec; build the intermediate model; generate the
+pydantic models with datamodel-code-generator; render the Jinja2 templates;
+copy the hand-written runtime; format everything with ruff. The same inputs
+always give byte-identical output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pprint
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.ir import ClientModel, build_client_model
+from generator.models import generate_models
+from generator.spec import SPEC_PATH, check_spec, load_spec
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+RUNTIME = Path(__file__).resolve().parent / "runtime"
+DEFAULT_OUTPUT = ROOT / "generated" / "heytraders"
+PACKAGE_VERSION = "0.1.0"
+
+
+def header_for(spec_path: Path) -> str:
+    try:
+        shown = spec_path.resolve().relative_to(ROOT)
+    except ValueError:
+        shown = Path(spec_path.name)
+    return f"# Generated from {shown.as_posix()} by `make generate`. Do not edit: change the spec or the generator."
+
+
+def pyrepr(value: Any) -> str:
+    """A Python literal of ``value``, stable across runs (dict order kept), for ruff to lay out."""
+    return pprint.pformat(value, width=10_000, sort_dicts=False)
+
+
+def wrap(text: str, first_column: int, indent: int, width: int = 116) -> str:
+    """Fill prose to ``width`` columns (room left for closing quotes): the first line starts at ``first_column``.
+
+    Lists, tables and code blocks keep their lines.
+    """
+    out: list[str] = []
+    for number, paragraph in enumerate(text.split("\n\n")):
+        lines = paragraph.splitlines()
+        start = " " * (first_column if number == 0 else indent)
+        if any(line.lstrip().startswith(("-", "*", "|", "```", "    ")) for line in lines):
+            out.append("\n".join(" " * indent + line if line else line for line in lines))
+        else:
+            filled = textwrap.fill(" ".join(lines), width=width, initial_indent=start, subsequent_indent=" " * indent)
+            out.append(filled)
+    return "\n\n".join(out).lstrip(" ")
+
+
+def pystring(text: str) -> str:
+    """A string literal, split into implicitly joined pieces when long, so lines stay short."""
+    return pprint.pformat(text, width=96)
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["pyrepr"] = pyrepr
+    env.filters["wrap"] = wrap
+    env.filters["pystring"] = pystring
+    return env
+
+
+def render_package(model: ClientModel, spec_path: Path, out: Path) -> None:
+    env = environment()
+    header = header_for(spec_path)
+    context = {"model": model, "header": header, "package_version": PACKAGE_VERSION}
+
+    def render(template: str, target: Path, **extra: Any) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(env.get_template(template).render(**context, **extra), encoding="utf-8")
+
+    render("__init__.py.jinja", out / "__init__.py")
+    render("_version.py.jinja", out / "_version.py")
+    render("_client.py.jinja", out / "_client.py")
+    render("_operations.py.jinja", out / "_operations.py")
+    render("errors.py.jinja", out / "errors.py")
+    render("resources__init__.py.jinja", out / "resources" / "__init__.py")
+    for resource in model.resources:
+        render("resource.py.jinja", out / "resources" / f"{resource.attribute}.py", resource=resource)
+    (out / "models.py").write_text(generate_models(spec_path, header), encoding="utf-8")
+    for module in sorted(RUNTIME.glob("_*.py")):
+        if module.name == "__init__.py":
+            continue
+        source = module.read_text(encoding="utf-8")
+        (out / module.name).write_text(f"{header}\n# (copied from generator/runtime/{module.name})\n{source}")
+    (out / "py.typed").write_text("")
+
+
+def format_tree(path: Path) -> None:
+    ruff = [sys.executable, "-m", "ruff"]
+    config = ["--config", str(ROOT / "pyproject.toml")]
+    subprocess.run([*ruff, "check", "--fix-only", "--quiet", *config, str(path)], check=True)
+    subprocess.run([*ruff, "format", "--quiet", *config, str(path)], check=True)
+
+
+def generate(spec_path: Path, out: Path) -> None:
+    spec = load_spec(spec_path)
+    problems = check_spec(spec)
+    if problems:
+        raise SystemExit("the spec has problems:\n" + "\n".join(problems))
+    model = build_client_model(spec)
+    # Render into a scratch directory and swap it in whole, so a failure never leaves a half-written package.
+    with tempfile.TemporaryDirectory() as scratch:
+        staged = Path(scratch) / out.name
+        render_package(model, spec_path, staged)
+        format_tree(staged)
+        if out.exists():
+            shutil.rmtree(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(staged, out)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
+    parser.add_argument("--spec", type=Path, default=SPEC_PATH, help="the OpenAPI document")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, help="the package directory to write")
+    args = parser.parse_args(argv)
+    generate(args.spec, args.out)
+    print(f"generated {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""Pydantic v2 models for ``components.schemas``, by the pinned datamodel-code-generator.
+
+Its output is adjusted in three small, checked ways: our header instead of
+its own, models built on ``heytraders._models.BaseModel`` (unknown fields kept,
+lazy build) and enumerations on the open base classes of ``_enums`` (unknown
+values parse instead of failing).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+DATAMODEL_CODEGEN_VERSION = "0.89.0"
+BASE_CLASS = "heytraders._models.BaseModel"
+
+OPTIONS = [
+    "--input-file-type", "openapi",
+    "--openapi-scopes", "schemas",
+    "--output-model-type", "pydantic_v2.BaseModel",
+    "--base-class", BASE_CLASS,
+    "--target-python-version", "3.11",
+    "--use-annotated",
+    "--field-constraints",
+    "--use-standard-collections",
+    "--use-union-operator",
+    "--enum-field-as-literal", "one",
+    "--use-subclass-enum",
+    "--capitalise-enum-members",
+    "--collapse-root-models",
+    "--use-schema-description",
+    "--use-field-description",
+    "--output-datetime-class", "AwareDatetime",
+    "--strict-nullable",
+    "--use-double-quotes",
+    "--disable-timestamp",
+    "--no-allow-remote-refs",
+    # Defaults as enum members and Decimals, so they match the field types.
+    "--deserialize-default-values", "decimal", "enum",
+]  # fmt: skip
+
+
+def check_version() -> None:
+    from importlib.metadata import version
+
+    installed = version("datamodel-code-generator")
+    if installed != DATAMODEL_CODEGEN_VERSION:
+        raise SystemExit(
+            f"datamodel-code-generator {installed} is installed; the generated models are pinned to "
+            f"{DATAMODEL_CODEGEN_VERSION} (run `make install`)"
+        )
+
+
+def generate_models(spec_path: Path, header: str) -> str:
+    check_version()
+    with tempfile.TemporaryDirectory() as scratch:
+        output = Path(scratch) / "models.py"
+        subprocess.run(
+            [
+                sys.executable,
+                "-W",
+                "ignore",
+                "-m",
+                "datamodel_code_generator",
+                "--input",
+                str(spec_path),
+                "--output",
+                str(output),
+                *OPTIONS,
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return adjust(output.read_text(encoding="utf-8"), header)
+
+
+def adjust(source: str, header: str) -> str:
+    lines = source.splitlines()
+    # datamodel-codegen's own header names the input file; ours names the command.
+    while lines and lines[0].startswith("#"):
+        lines.pop(0)
+    source = "\n".join(lines) + "\n"
+
+    absolute_base = f"from {BASE_CLASS.rsplit('.', 1)[0]} import BaseModel"
+    if absolute_base not in source:
+        raise RuntimeError("datamodel-code-generator did not import the configured base class")
+    source = source.replace(absolute_base, "from ._models import BaseModel")
+
+    source, enums = re.subn(r"^class (\w+)\(StrEnum\):", r"class \1(OpenStrEnum):", source, flags=re.M)
+    source, int_enums = re.subn(r"^class (\w+)\(IntEnum\):", r"class \1(OpenIntEnum):", source, flags=re.M)
+    if re.search(r"^class \w+\((Enum|IntEnum|StrEnum)\):", source, flags=re.M):
+        raise RuntimeError("a closed enumeration is left in the models; give it a named string or integer schema")
+    source = re.sub(r"^from enum import .*\n", "", source, flags=re.M)
+    if enums or int_enums:
+        names = [name for name, count in (("OpenIntEnum", int_enums), ("OpenStrEnum", enums)) if count]
+        source = source.replace(
+            "from ._models import BaseModel",
+            f"from ._enums import {', '.join(names)}\nfrom ._models import BaseModel",
+        )
+    return f"{header}\n{source}"

@@ -1,0 +1,763 @@
+"""The one request loop: build, authenticate, send, retry, map errors. Sync and async share all but I/O."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import os
+import random
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Any, Final, Generic, Literal, Self, TypeVar
+from urllib.parse import quote
+
+import httpx
+
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    MissingAPIKeyError,
+    OrderStatusUnknownError,
+    make_status_error,
+    parse_retry_after,
+)
+from ._operation import OperationSpec
+from ._resource import capture_response
+from ._response import APIResponse
+from ._types import NOT_GIVEN, NotGiven
+from ._validation import OperationPlan, plan_for, prepare_request
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "AsyncAPIClient",
+    "AuthStyle",
+    "ClientOptions",
+    "SyncAPIClient",
+]
+
+T = TypeVar("T")
+_HttpxClientT = TypeVar("_HttpxClientT", httpx.Client, httpx.AsyncClient)
+
+AuthStyle = Literal["bearer", "x-api-key"]
+
+DEFAULT_BASE_URL: Final = "https://hey-traders.com/api/v1"
+DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=5.0)
+DEFAULT_MAX_RETRIES: Final = 2
+INITIAL_RETRY_DELAY: Final = 0.5
+MAX_RETRY_DELAY: Final = 8.0
+MAX_RETRY_AFTER: Final = 60.0
+RETRYABLE_STATUSES: Final = frozenset({408, 429, 500, 502, 503, 504})
+
+ENV_API_KEY: Final = "HEYTRADERS_API_KEY"
+ENV_BASE_URL: Final = "HEYTRADERS_BASE_URL"
+ENV_LOG: Final = "HEYTRADERS_LOG"
+
+# Failures that happen before any byte of the request leaves: safe to retry even a POST.
+_NOT_SENT: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.UnsupportedProtocol)
+_TRANSIENT: Final = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+_REDACTED: Final = "<redacted>"
+_SECRET_KEYS: Final = frozenset({"secret", "api_key", "password"})
+
+logger = logging.getLogger("heytraders")
+
+
+def _package_version() -> str:
+    # The generated package has a rendered `_version.py`; the runtime's own tests do not.
+    try:
+        module = importlib.import_module("._version", __package__)
+    except ImportError:
+        return "0.0.0"
+    return str(getattr(module, "__version__", "0.0.0"))
+
+
+USER_AGENT: Final = f"heytraders-python/{_package_version()}"
+
+
+@dataclass(frozen=True, repr=False)
+class ClientOptions:
+    """A client's settings; immutable, so copies made by ``with_options`` never interfere.
+
+    Attributes:
+        api_key: The API key, or ``None``. Never shown in a repr.
+        base_url: API root, without a trailing slash.
+        auth_style: ``"bearer"`` sends ``Authorization: Bearer <key>``; ``"x-api-key"`` sends ``X-API-Key``.
+        timeout: Seconds, or an ``httpx.Timeout``.
+        max_retries: Retries after the first attempt.
+        default_headers: Headers sent with every request.
+    """
+
+    api_key: str | None = None
+    base_url: str = DEFAULT_BASE_URL
+    auth_style: AuthStyle = "bearer"
+    timeout: float | httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
+    max_retries: int = DEFAULT_MAX_RETRIES
+    default_headers: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.auth_style not in ("bearer", "x-api-key"):
+            raise ValueError(f"auth_style must be 'bearer' or 'x-api-key', not {self.auth_style!r}")
+        if self.max_retries < 0:
+            raise ValueError("max_retries must be 0 or more")
+        object.__setattr__(self, "base_url", self.base_url.rstrip("/"))
+
+    @classmethod
+    def from_env(
+        cls,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        auth_style: AuthStyle = "bearer",
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> ClientOptions:
+        """Build options, filling ``api_key`` and ``base_url`` from the environment when not given.
+
+        Args:
+            api_key: Defaults to ``HEYTRADERS_API_KEY``.
+            base_url: Defaults to ``HEYTRADERS_BASE_URL``, else the production URL.
+            auth_style: How the key is sent.
+            timeout: Defaults to 30 s (5 s to connect).
+            max_retries: Defaults to 2.
+            default_headers: Extra headers for every request.
+
+        Returns:
+            The options.
+        """
+        return cls(
+            api_key=api_key if api_key is not None else (os.environ.get(ENV_API_KEY) or None),
+            base_url=base_url or os.environ.get(ENV_BASE_URL) or DEFAULT_BASE_URL,
+            auth_style=auth_style,
+            timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
+            max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
+            default_headers=dict(default_headers or {}),
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"ClientOptions(base_url={self.base_url!r}, auth_style={self.auth_style!r}, "
+            f"api_key={_key_shown(self.api_key)}, timeout={self.timeout!r}, max_retries={self.max_retries}, "
+            f"default_headers={sorted(self.default_headers)!r})"
+        )
+
+
+def _key_shown(api_key: str | None) -> str:
+    return "<set>" if api_key else "None"
+
+
+def _configure_logging_from_env() -> None:
+    if os.environ.get(ENV_LOG, "").strip().lower() != "debug":
+        return
+    logger.setLevel(logging.DEBUG)
+    if not logger.hasHandlers():
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s"))
+        logger.addHandler(handler)
+
+
+def _json_default(value: Any) -> Any:
+    # A Decimal can only reach here in a ratio field (money is a string by now): write it as a number.
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+def _redact_secrets(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: (_REDACTED if k in _SECRET_KEYS else _redact_secrets(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_redact_secrets(v) for v in value]
+    return value
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """One call, ready to send (and to re-send on retry)."""
+
+    method: str
+    path: str
+    url: str
+    params: dict[str, Any] | None
+    content: bytes | None
+    headers: Mapping[str, str]
+    timeout: float | httpx.Timeout
+    body: dict[str, Any] | None
+    markdown: bool
+
+
+class _BaseClient(Generic[_HttpxClientT]):
+    """What the sync and async clients share: options, request building and retry decisions."""
+
+    _client: _HttpxClientT
+    _owns_client: bool
+    _options: ClientOptions
+    _error_classes: Mapping[str, type[APIStatusError]]
+    _headers: dict[tuple[bool, bool, bool], dict[str, str]]
+    _random: Callable[[], float]
+    _clock: Callable[[], float]
+
+    def _setup(
+        self,
+        options: ClientOptions,
+        client: _HttpxClientT,
+        *,
+        owns_client: bool,
+        error_classes: Mapping[str, type[APIStatusError]],
+    ) -> None:
+        self._options = options
+        self._client = client
+        self._owns_client = owns_client
+        self._error_classes = error_classes
+        self._random = random.random
+        self._clock = time.time
+        self._headers = self._build_headers(options)
+        _configure_logging_from_env()
+
+    @staticmethod
+    def _build_headers(options: ClientOptions) -> dict[tuple[bool, bool, bool], dict[str, str]]:
+        # Every combination of (authenticated, markdown, JSON body), built once: no per-call header work.
+        auth: dict[str, str] = {}
+        if options.api_key:
+            if options.auth_style == "bearer":
+                auth = {"Authorization": f"Bearer {options.api_key}"}
+            else:
+                auth = {"X-API-Key": options.api_key}
+        table: dict[tuple[bool, bool, bool], dict[str, str]] = {}
+        for with_auth in (False, True):
+            for markdown in (False, True):
+                for body in (False, True):
+                    headers = {"User-Agent": USER_AGENT, **options.default_headers}
+                    headers["Accept"] = "text/markdown" if markdown else "application/json"
+                    if body:
+                        headers["Content-Type"] = "application/json"
+                    if with_auth:
+                        headers.update(auth)
+                    table[(with_auth, markdown, body)] = headers
+        return table
+
+    @property
+    def options(self) -> ClientOptions:
+        """The client's settings."""
+        return self._options
+
+    @property
+    def base_url(self) -> str:
+        """The API root every path is joined to."""
+        return self._options.base_url
+
+    @property
+    def max_retries(self) -> int:
+        """Retries after the first attempt."""
+        return self._options.max_retries
+
+    @property
+    def timeout(self) -> float | httpx.Timeout:
+        """The default per-request timeout."""
+        return self._options.timeout
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(base_url={self._options.base_url!r}, "
+            f"auth_style={self._options.auth_style!r}, api_key={_key_shown(self._options.api_key)})"
+        )
+
+    def _copy_with(self, **changes: Any) -> Self:
+        # A fresh instance (its lazily built resources bound to the copy) sharing the connection pool.
+        options = replace(self._options, **{k: v for k, v in changes.items() if v is not NOT_GIVEN})
+        new = object.__new__(type(self))
+        new._setup(options, self._client, owns_client=False, error_classes=self._error_classes)
+        new._random = self._random
+        new._clock = self._clock
+        return new
+
+    # -- request building ------------------------------------------------------------------------
+
+    def _prepare(
+        self,
+        op: OperationSpec,
+        values: Mapping[str, Any],
+        *,
+        timeout: float | httpx.Timeout | NotGiven,
+        extra_headers: Mapping[str, str] | None,
+        accept_markdown: bool,
+    ) -> _Prepared:
+        view = prepare_request(op, values)  # validation: raises before any I/O
+        plan: OperationPlan = plan_for(op)
+        has_key = bool(self._options.api_key)
+        if not op.public and not op.key_optional and not has_key:
+            raise MissingAPIKeyError(
+                f"{op.operation_id} needs an API key: set {ENV_API_KEY} or pass api_key=... "
+                "(POST /meta/register gives a provisional key). Nothing was sent."
+            )
+        path = op.path
+        if plan.path_names:
+            path = path.format_map({name: quote(str(view[name]), safe="") for name in plan.path_names})
+        params = {name: view[name] for name in plan.query_names if view.get(name) is not None} or None
+        body: dict[str, Any] | None = None
+        content: bytes | None = None
+        if plan.body_names:
+            body = {name: view[name] for name in plan.body_names if name in view}
+            content = json.dumps(
+                body, separators=(",", ":"), ensure_ascii=False, allow_nan=False, default=_json_default
+            ).encode()
+        markdown = accept_markdown and op.markdown
+        headers: Mapping[str, str] = self._headers[(has_key and not op.public, markdown, content is not None)]
+        if extra_headers:
+            headers = {**headers, **extra_headers}
+        return _Prepared(
+            method=op.method,
+            path=path,
+            url=self._options.base_url + path,
+            params=params,
+            content=content,
+            headers=headers,
+            timeout=self._options.timeout if isinstance(timeout, NotGiven) else timeout,
+            body=body,
+            markdown=markdown,
+        )
+
+    def _build_request(self, prepared: _Prepared) -> httpx.Request:
+        return self._client.build_request(
+            prepared.method,
+            prepared.url,
+            params=prepared.params,
+            content=prepared.content,
+            headers=prepared.headers,
+            timeout=prepared.timeout,
+        )
+
+    def _max_retries(self, max_retries: int | NotGiven) -> int:
+        if isinstance(max_retries, NotGiven):
+            return self._options.max_retries
+        if max_retries < 0:
+            raise ValueError("max_retries must be 0 or more")
+        return max_retries
+
+    # -- after an attempt ------------------------------------------------------------------------
+
+    @staticmethod
+    def _redact_request(request: httpx.Request) -> None:
+        # The request travels on in exceptions and responses: strip the key once it has been sent.
+        for name in ("Authorization", "X-API-Key"):
+            if name in request.headers:
+                request.headers[name] = _REDACTED
+
+    def _log_attempt(self, prepared: _Prepared, outcome: int | str, attempt: int, started: float) -> None:
+        if logger.isEnabledFor(logging.DEBUG):
+            elapsed_ms = (time.perf_counter() - started) * 1000.0
+            # Method, path and outcome only: never headers, query values or the key.
+            logger.debug(
+                "%s %s -> %s (attempt %d, %.1f ms)", prepared.method, prepared.path, outcome, attempt, elapsed_ms
+            )
+
+    def _retry_delay(self, retries_taken: int, headers: httpx.Headers | None) -> float:
+        if headers is not None:
+            asked = parse_retry_after(headers, now=self._clock())
+            if asked is not None and 0 < asked <= MAX_RETRY_AFTER:
+                return asked
+        delay = min(INITIAL_RETRY_DELAY * 2.0**retries_taken, MAX_RETRY_DELAY)
+        return delay * (1.0 - 0.25 * self._random())  # jitter: a factor in (0.75, 1]
+
+    def _sent(self, op: OperationSpec, prepared: _Prepared) -> dict[str, Any]:
+        body = prepared.body or {}
+        secrets = plan_for(op).secret_names
+        return {k: (_REDACTED if k in secrets else v) for k, v in _redact_secrets(body).items()}
+
+    def _status_error(self, response: httpx.Response) -> APIStatusError:
+        secrets = (self._options.api_key,) if self._options.api_key else ()
+        return make_status_error(response, self._error_classes, secrets=secrets)
+
+    def _on_transport_error(
+        self,
+        op: OperationSpec,
+        prepared: _Prepared,
+        request: httpx.Request,
+        exc: httpx.RequestError,
+        retries_taken: int,
+        max_retries: int,
+    ) -> float:
+        """Return the delay before the next attempt, or raise the error to give the caller."""
+        not_sent = isinstance(exc, _NOT_SENT)
+        if op.places_order and not not_sent:
+            raise OrderStatusUnknownError(sent=self._sent(op, prepared), cause=exc) from exc
+        if isinstance(exc, _TRANSIENT) and (op.idempotent or not_sent) and retries_taken < max_retries:
+            return self._retry_delay(retries_taken, None)
+        where = f"{prepared.method} {prepared.path}"
+        if isinstance(exc, httpx.TimeoutException):
+            raise APITimeoutError(f"Request timed out: {where} ({type(exc).__name__}).", request=request) from exc
+        raise APIConnectionError(f"Connection error: {where} ({type(exc).__name__}: {exc}).", request=request) from exc
+
+    def _on_error_status(
+        self, op: OperationSpec, prepared: _Prepared, response: httpx.Response, retries_taken: int, max_retries: int
+    ) -> float:
+        """Return the delay before the next attempt, or raise the error to give the caller."""
+        status = response.status_code
+        if op.places_order and status >= 500:
+            cause = self._status_error(response)
+            raise OrderStatusUnknownError(sent=self._sent(op, prepared), cause=cause) from cause
+        retryable = status in RETRYABLE_STATUSES and (op.idempotent or status == 429)
+        if retryable and retries_taken < max_retries:
+            return self._retry_delay(retries_taken, response.headers)
+        raise self._status_error(response)
+
+    def _finish(self, prepared: _Prepared, response: httpx.Response, parse: Callable[[Any], T]) -> APIResponse[T]:
+        content_type = response.headers.get("content-type", "")
+        if prepared.markdown and not content_type.startswith("application/json"):
+            result = APIResponse(response, parse, data=response.text)
+        elif not response.content:
+            result = APIResponse(response, parse)
+        else:
+            try:
+                body = json.loads(response.content)
+            except ValueError as exc:
+                raise APIResponseValidationError(
+                    f"Expected a JSON response from {prepared.method} {prepared.path}, "
+                    f"got {content_type or 'no content type'}: {response.text[:200]!r}",
+                    response=response,
+                ) from exc
+            if isinstance(body, dict) and ("success" in body or "data" in body):
+                if body.get("success") is False:
+                    raise self._status_error(response)
+                meta = body.get("meta")
+                result = APIResponse(
+                    response, parse, data=body.get("data"), meta=meta if isinstance(meta, dict) else None
+                )
+            else:
+                result = APIResponse(response, parse, data=body)
+        capture_response(result)
+        return result
+
+
+class SyncAPIClient(_BaseClient[httpx.Client]):
+    """The synchronous client base: one pooled ``httpx.Client`` and the request loop.
+
+    Args:
+        api_key: Defaults to ``HEYTRADERS_API_KEY``.
+        base_url: Defaults to ``HEYTRADERS_BASE_URL``, else ``https://hey-traders.com/api/v1``.
+        auth_style: ``"bearer"`` or ``"x-api-key"``.
+        timeout: Seconds or an ``httpx.Timeout``; defaults to 30 s (5 s to connect).
+        max_retries: Retries after the first attempt; defaults to 2.
+        http_client: Your own ``httpx.Client``; it is used as is and never closed by this client.
+        transport: An httpx transport for the client this one creates (tests, proxies).
+        default_headers: Headers for every request.
+        error_classes: Exception class per API error code (generated).
+    """
+
+    # Injectable so tests can assert delays without waiting.
+    _sleep: Callable[[float], None]
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        auth_style: AuthStyle = "bearer",
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        http_client: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        error_classes: Mapping[str, type[APIStatusError]] | None = None,
+    ) -> None:
+        options = ClientOptions.from_env(
+            api_key=api_key,
+            base_url=base_url,
+            auth_style=auth_style,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+        )
+        if http_client is not None and transport is not None:
+            raise ValueError("pass either http_client or transport, not both")
+        owns = http_client is None
+        client = http_client or httpx.Client(transport=transport, timeout=options.timeout)
+        self._setup(options, client, owns_client=owns, error_classes=error_classes or {})
+
+    def _setup(
+        self,
+        options: ClientOptions,
+        client: httpx.Client,
+        *,
+        owns_client: bool,
+        error_classes: Mapping[str, type[APIStatusError]],
+    ) -> None:
+        super()._setup(options, client, owns_client=owns_client, error_classes=error_classes)
+        self._sleep = time.sleep
+
+    def with_options(
+        self,
+        *,
+        api_key: str | NotGiven | None = NOT_GIVEN,
+        base_url: str | NotGiven = NOT_GIVEN,
+        auth_style: AuthStyle | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+    ) -> Self:
+        """Return a copy with some settings changed, sharing this client's connection pool.
+
+        The copy does not own the pool: closing it is a no-op; close the original when done.
+
+        Args:
+            api_key: A different key.
+            base_url: A different API root.
+            auth_style: A different header style.
+            timeout: A different default timeout.
+            max_retries: A different retry count.
+            default_headers: Replaces the default headers.
+
+        Returns:
+            A client of the same class.
+        """
+        new = self._copy_with(
+            api_key=api_key,
+            base_url=base_url,
+            auth_style=auth_style,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+        )
+        new._sleep = self._sleep
+        return new
+
+    @property
+    def is_closed(self) -> bool:
+        """Whether the underlying connection pool is closed."""
+        return self._client.is_closed
+
+    def close(self) -> None:
+        """Close the connection pool, if this client created it."""
+        if self._owns_client:
+            self._client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def request(
+        self,
+        op: OperationSpec,
+        values: Mapping[str, Any],
+        *,
+        parse: Callable[[Any], T],
+        timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        accept_markdown: bool = False,
+    ) -> APIResponse[T]:
+        """Validate, send and retry one operation call.
+
+        Args:
+            op: The operation.
+            values: Keyword arguments by parameter name; ``NOT_GIVEN`` values are dropped.
+            parse: Turns the envelope's ``data`` (or the markdown text) into the result type.
+            timeout: Overrides the client's timeout for this call.
+            max_retries: Overrides the client's retry count for this call.
+            extra_headers: Headers added to this call.
+            accept_markdown: Ask for ``text/markdown`` (operations that serve it).
+
+        Returns:
+            The response; ``.parse()`` gives the data.
+
+        Raises:
+            RequestValidationError: The arguments break the spec (nothing sent).
+            MissingAPIKeyError: The operation needs a key and none is set (nothing sent).
+            APIStatusError: The API answered with an error (a subclass per status and code).
+            APIConnectionError: No answer (``APITimeoutError`` for a timeout).
+            OrderStatusUnknownError: An order request failed after it may have been sent.
+        """
+        prepared = self._prepare(
+            op, values, timeout=timeout, extra_headers=extra_headers, accept_markdown=accept_markdown
+        )
+        retries = self._max_retries(max_retries)
+        retries_taken = 0
+        while True:
+            request = self._build_request(prepared)
+            started = time.perf_counter()
+            try:
+                response = self._client.send(request)
+            except httpx.RequestError as exc:
+                self._redact_request(request)
+                self._log_attempt(prepared, type(exc).__name__, retries_taken + 1, started)
+                delay = self._on_transport_error(op, prepared, request, exc, retries_taken, retries)
+            else:
+                self._redact_request(request)
+                self._log_attempt(prepared, response.status_code, retries_taken + 1, started)
+                if response.is_success:
+                    return self._finish(prepared, response, parse)
+                delay = self._on_error_status(op, prepared, response, retries_taken, retries)
+            retries_taken += 1
+            self._sleep(delay)
+
+
+class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
+    """The asynchronous client base: one pooled ``httpx.AsyncClient`` and the request loop.
+
+    Args:
+        api_key: Defaults to ``HEYTRADERS_API_KEY``.
+        base_url: Defaults to ``HEYTRADERS_BASE_URL``, else ``https://hey-traders.com/api/v1``.
+        auth_style: ``"bearer"`` or ``"x-api-key"``.
+        timeout: Seconds or an ``httpx.Timeout``; defaults to 30 s (5 s to connect).
+        max_retries: Retries after the first attempt; defaults to 2.
+        http_client: Your own ``httpx.AsyncClient``; it is used as is and never closed by this client.
+        transport: An httpx async transport for the client this one creates.
+        default_headers: Headers for every request.
+        error_classes: Exception class per API error code (generated).
+    """
+
+    # Injectable so tests can assert delays without waiting.
+    _asleep: Callable[[float], Awaitable[None]]
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        auth_style: AuthStyle = "bearer",
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        error_classes: Mapping[str, type[APIStatusError]] | None = None,
+    ) -> None:
+        options = ClientOptions.from_env(
+            api_key=api_key,
+            base_url=base_url,
+            auth_style=auth_style,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+        )
+        if http_client is not None and transport is not None:
+            raise ValueError("pass either http_client or transport, not both")
+        owns = http_client is None
+        client = http_client or httpx.AsyncClient(transport=transport, timeout=options.timeout)
+        self._setup(options, client, owns_client=owns, error_classes=error_classes or {})
+
+    def _setup(
+        self,
+        options: ClientOptions,
+        client: httpx.AsyncClient,
+        *,
+        owns_client: bool,
+        error_classes: Mapping[str, type[APIStatusError]],
+    ) -> None:
+        super()._setup(options, client, owns_client=owns_client, error_classes=error_classes)
+        self._asleep = _default_asleep
+
+    def with_options(
+        self,
+        *,
+        api_key: str | NotGiven | None = NOT_GIVEN,
+        base_url: str | NotGiven = NOT_GIVEN,
+        auth_style: AuthStyle | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | NotGiven = NOT_GIVEN,
+    ) -> Self:
+        """Return a copy with some settings changed, sharing this client's connection pool.
+
+        The copy does not own the pool: closing it is a no-op; close the original when done.
+
+        Args:
+            api_key: A different key.
+            base_url: A different API root.
+            auth_style: A different header style.
+            timeout: A different default timeout.
+            max_retries: A different retry count.
+            default_headers: Replaces the default headers.
+
+        Returns:
+            A client of the same class.
+        """
+        new = self._copy_with(
+            api_key=api_key,
+            base_url=base_url,
+            auth_style=auth_style,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+        )
+        new._asleep = self._asleep
+        return new
+
+    @property
+    def is_closed(self) -> bool:
+        """Whether the underlying connection pool is closed."""
+        return self._client.is_closed
+
+    async def close(self) -> None:
+        """Close the connection pool, if this client created it."""
+        if self._owns_client:
+            await self._client.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    async def request(
+        self,
+        op: OperationSpec,
+        values: Mapping[str, Any],
+        *,
+        parse: Callable[[Any], T],
+        timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        extra_headers: Mapping[str, str] | None = None,
+        accept_markdown: bool = False,
+    ) -> APIResponse[T]:
+        """Validate, send and retry one operation call (see ``SyncAPIClient.request``).
+
+        Args:
+            op: The operation.
+            values: Keyword arguments by parameter name; ``NOT_GIVEN`` values are dropped.
+            parse: Turns the envelope's ``data`` (or the markdown text) into the result type.
+            timeout: Overrides the client's timeout for this call.
+            max_retries: Overrides the client's retry count for this call.
+            extra_headers: Headers added to this call.
+            accept_markdown: Ask for ``text/markdown`` (operations that serve it).
+
+        Returns:
+            The response; ``.parse()`` gives the data.
+        """
+        prepared = self._prepare(
+            op, values, timeout=timeout, extra_headers=extra_headers, accept_markdown=accept_markdown
+        )
+        retries = self._max_retries(max_retries)
+        retries_taken = 0
+        while True:
+            request = self._build_request(prepared)
+            started = time.perf_counter()
+            try:
+                response = await self._client.send(request)
+            except httpx.RequestError as exc:
+                self._redact_request(request)
+                self._log_attempt(prepared, type(exc).__name__, retries_taken + 1, started)
+                delay = self._on_transport_error(op, prepared, request, exc, retries_taken, retries)
+            else:
+                self._redact_request(request)
+                self._log_attempt(prepared, response.status_code, retries_taken + 1, started)
+                if response.is_success:
+                    return self._finish(prepared, response, parse)
+                delay = self._on_error_status(op, prepared, response, retries_taken, retries)
+            retries_taken += 1
+            await self._asleep(delay)
+
+
+async def _default_asleep(seconds: float) -> None:
+    # anyio (an httpx dependency) sleeps under asyncio and trio alike; imported on first retry only.
+    import anyio
+
+    await anyio.sleep(seconds)
