@@ -344,7 +344,8 @@ class _BaseClient(Generic[_HttpxClientT]):
 
     @staticmethod
     def _redact_request(request: httpx.Request) -> None:
-        # The request travels on in exceptions and responses: strip the key once it has been sent.
+        # A failed request travels on in exceptions: strip the key once it has been sent. (Only on
+        # error paths: a successful response stays with the caller, who holds the key anyway.)
         for name in ("Authorization", "X-API-Key"):
             if name in request.headers:
                 request.headers[name] = _REDACTED
@@ -398,6 +399,7 @@ class _BaseClient(Generic[_HttpxClientT]):
         self, op: OperationSpec, prepared: _Prepared, response: httpx.Response, retries_taken: int, max_retries: int
     ) -> float:
         """Return the delay before the next attempt, or raise the error to give the caller."""
+        self._redact_request(response.request)
         status = response.status_code
         if op.places_order and status >= 500:
             cause = self._status_error(response)
@@ -408,8 +410,7 @@ class _BaseClient(Generic[_HttpxClientT]):
         raise self._status_error(response)
 
     def _finish(self, prepared: _Prepared, response: httpx.Response, parse: Callable[[Any], T]) -> APIResponse[T]:
-        content_type = response.headers.get("content-type", "")
-        if prepared.markdown and not content_type.startswith("application/json"):
+        if prepared.markdown and not response.headers.get("content-type", "").startswith("application/json"):
             result = APIResponse(response, parse, data=response.text)
         elif not response.content:
             result = APIResponse(response, parse)
@@ -417,6 +418,8 @@ class _BaseClient(Generic[_HttpxClientT]):
             try:
                 body = json.loads(response.content)
             except ValueError as exc:
+                self._redact_request(response.request)
+                content_type = response.headers.get("content-type", "")
                 raise APIResponseValidationError(
                     f"Expected a JSON response from {prepared.method} {prepared.path}, "
                     f"got {content_type or 'no content type'}: {response.text[:200]!r}",
@@ -424,6 +427,7 @@ class _BaseClient(Generic[_HttpxClientT]):
                 ) from exc
             if isinstance(body, dict) and ("success" in body or "data" in body):
                 if body.get("success") is False:
+                    self._redact_request(response.request)
                     raise self._status_error(response)
                 meta = body.get("meta")
                 result = APIResponse(
@@ -590,7 +594,6 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
                 self._log_attempt(prepared, type(exc).__name__, retries_taken + 1, started)
                 delay = self._on_transport_error(op, prepared, request, exc, retries_taken, retries)
             else:
-                self._redact_request(request)
                 self._log_attempt(prepared, response.status_code, retries_taken + 1, started)
                 if response.is_success:
                     return self._finish(prepared, response, parse)
@@ -747,7 +750,6 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
                 self._log_attempt(prepared, type(exc).__name__, retries_taken + 1, started)
                 delay = self._on_transport_error(op, prepared, request, exc, retries_taken, retries)
             else:
-                self._redact_request(request)
                 self._log_attempt(prepared, response.status_code, retries_taken + 1, started)
                 if response.is_success:
                     return self._finish(prepared, response, parse)
