@@ -10,7 +10,7 @@ SPEC := spec/heytraders.yaml
 export REDOCLY_TELEMETRY := off
 export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 
-.PHONY: help install generate check-generated lint lint-spec lint-python portability test demo clean
+.PHONY: help install generate check-generated lint lint-spec lint-python portability test bench demo clean
 
 help:
 	@echo "make demo         run the main job"
@@ -18,6 +18,7 @@ help:
 	@echo "make generate     regenerate generated/heytraders from the spec"
 	@echo "make lint         spec gates (openapi-spec-validator, Redocly, spec rules), generated/ up to date, ruff, mypy"
 	@echo "make portability  check that openapi-python-client accepts the spec"
+	@echo "make bench        the SDK's cost over raw httpx, as ratios measured in one run"
 
 $(VENV_STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -52,7 +53,7 @@ lint-spec: install
 lint-python: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy generated/heytraders generator tests
+	$(BIN)/mypy generated/heytraders generator tests benchmarks
 
 portability: install
 	rm -rf build/portability
@@ -60,6 +61,9 @@ portability: install
 
 test: lint
 	$(BIN)/pytest
+
+bench: install
+	$(PY) -m benchmarks
 
 demo: install
 	$(PY) -m generator.summary

@@ -156,8 +156,12 @@ class APIStatusError(HeyTradersError):
         self.details = details
         self.response = response
         self.retry_after = parse_retry_after(response.headers)
-        head = f"{self.status_code} {code}" if code else f"{self.status_code} {response.reason_phrase}".rstrip()
-        text = f"{head}: {message}"
+        if code:
+            text = f"{self.status_code} {code}: {message}"
+        elif message.startswith(f"HTTP {self.status_code}"):
+            text = message  # built from the status already (no envelope)
+        else:
+            text = f"{self.status_code} {response.reason_phrase}: {message}"
         if suggestion:
             text += f"\nSuggestion: {suggestion}"
         super().__init__(text)

@@ -597,6 +597,135 @@ def compile_schema(schema: Mapping[str, Any] | bool) -> _Check:
     Returns:
         A function of a value returning ``None`` when valid, else a failure description.
     """
+    detailed = _compile_detailed(schema)
+    fast = _compile_predicate(schema)
+    if fast is None or detailed is _ok:
+        return detailed
+
+    # Valid values (nearly all of them) take one fused test; only a failure pays for the detail.
+    def check(value: Any) -> _Failure | None:
+        return None if fast(value) else detailed(value)
+
+    return check
+
+
+def compile_predicate(schema: Mapping[str, Any] | bool) -> Callable[[Any], bool]:
+    """Compile a schema into a yes/no test (used for the ``if`` of request rules).
+
+    Args:
+        schema: The JSON Schema.
+
+    Returns:
+        A function of a value returning whether it is valid.
+    """
+    fast = _compile_predicate(schema)
+    if fast is not None:
+        return fast
+    detailed = _compile_detailed(schema)
+    return lambda value: detailed(value) is None
+
+
+_FAST_KEYWORDS: Final = frozenset(
+    {
+        "type",
+        "const",
+        "enum",
+        "format",
+        "pattern",
+        "minLength",
+        "maxLength",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "required",
+        "properties",
+        "additionalProperties",
+        "not",
+    }
+)
+
+
+def _compile_predicate(schema: Any) -> Callable[[Any], bool] | None:
+    """One fused closure for the common shapes (scalars with bounds, objects with required and
+    properties, const, enum, not), or ``None`` when the schema needs the general evaluator."""
+    if schema is True:
+        return lambda value: True
+    if not isinstance(schema, Mapping):
+        return None
+    for key in schema:
+        if key not in _FAST_KEYWORDS and key not in ANNOTATION_KEYWORDS and not key.startswith("x-"):
+            return None
+    kind = schema.get("type")
+    if kind is not None and not isinstance(kind, str):
+        return None
+    type_name: str | None = kind
+    has_const = "const" in schema
+    const = schema.get("const")
+    enum_values: list[Any] | None = list(schema["enum"]) if "enum" in schema else None
+    str_enum = frozenset(enum_values) if enum_values and all(isinstance(v, str) for v in enum_values) else None
+    fmt = _FORMATS[schema["format"]][0] if schema.get("format") in _FORMATS else None
+    regex = re.compile(schema["pattern"]) if "pattern" in schema else None
+    min_len: int = schema.get("minLength", 0)
+    max_len: int | None = schema.get("maxLength")
+    bounds = [(_BOUNDS[k][0], schema[k]) for k in _BOUNDS if k in schema]
+    required: tuple[str, ...] = tuple(schema.get("required", ()))
+    props: list[tuple[str, Callable[[Any], bool]]] = []
+    for name, sub in schema.get("properties", {}).items():
+        sub_pred = _compile_predicate(sub)
+        if sub_pred is None:
+            return None
+        props.append((name, sub_pred))
+    extra = schema.get("additionalProperties", True)
+    if extra is not True and extra is not False:
+        return None
+    closed = frozenset(schema.get("properties", {})) if extra is False else None
+    negated = None
+    if "not" in schema:
+        negated = _compile_predicate(schema["not"])
+        if negated is None:
+            return None
+    string_checks = regex is not None or min_len > 0 or max_len is not None or fmt is not None
+    object_checks = bool(required or props) or closed is not None
+
+    def pred(value: Any) -> bool:
+        if type_name is not None and not _is_type(type_name, value):
+            return False
+        if has_const and not _json_equal(value, const):
+            return False
+        if enum_values is not None:
+            if str_enum is not None:
+                if not isinstance(value, str) or value not in str_enum:
+                    return False
+            elif not any(_json_equal(value, v) for v in enum_values):
+                return False
+        if isinstance(value, str):
+            if string_checks:
+                if len(value) < min_len or (max_len is not None and len(value) > max_len):
+                    return False
+                if regex is not None and regex.search(value) is None:
+                    return False
+                if fmt is not None and not fmt(value):
+                    return False
+        elif bounds and isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            for test, bound in bounds:
+                if not test(value, bound):
+                    return False
+        elif object_checks and isinstance(value, Mapping):
+            for name in required:
+                if name not in value:
+                    return False
+            for name, sub_pred in props:
+                if name in value and not sub_pred(value[name]):
+                    return False
+            if closed is not None and not closed.issuperset(value):
+                return False
+        return negated is None or not negated(value)
+
+    return pred
+
+
+def _compile_detailed(schema: Mapping[str, Any] | bool) -> _Check:
     if schema is True:
         return _ok
     if schema is False:
@@ -758,6 +887,9 @@ def _is_decimal(schema: Any) -> bool:
     return any(_is_decimal(branch) for keyword in ("oneOf", "anyOf", "allOf") for branch in schema.get(keyword, ()))
 
 
+_PLAIN_TYPES: Final = frozenset({str, int, float, bool})
+
+
 def _to_wire(value: Any) -> Any:
     """Turn a Python value into its JSON form (dates to ISO strings, models to dicts, enums to values)."""
     kind = type(value)
@@ -832,7 +964,7 @@ class OperationPlan:
         path_names: Names of path parameters.
         query_names: Names of query parameters.
         body_names: Names of body parameters (empty: no JSON body).
-        rules: Each rule with its compiled ``if`` and ``then`` checks.
+        rules: Each rule with its ``if`` as a yes/no test and its compiled ``then`` check.
         secret_names: Parameters whose values never appear in errors.
     """
 
@@ -841,7 +973,7 @@ class OperationPlan:
     path_names: tuple[str, ...]
     query_names: tuple[str, ...]
     body_names: tuple[str, ...]
-    rules: tuple[tuple[RuleSpec, _Check, _Check], ...]
+    rules: tuple[tuple[RuleSpec, Callable[[Any], bool], _Check], ...]
     secret_names: frozenset[str]
 
 
@@ -877,7 +1009,7 @@ def plan_for(op: OperationSpec) -> OperationPlan:
         path_names=tuple(p.name for p in op.params if p.location == "path"),
         query_names=tuple(p.name for p in op.params if p.location == "query"),
         body_names=tuple(p.name for p in op.params if p.location == "body"),
-        rules=tuple((rule, compile_schema(rule.if_), compile_schema(rule.then)) for rule in op.rules),
+        rules=tuple((rule, compile_predicate(rule.if_), compile_schema(rule.then)) for rule in op.rules),
         secret_names=frozenset(p.name for p in op.params if _is_secret(p)),
     )
     # The spec dataclass is frozen; the plan is a private cache, so set it past the freeze.
@@ -921,7 +1053,7 @@ def prepare_request(op: OperationSpec, values: Mapping[str, Any]) -> dict[str, A
     Raises:
         RequestValidationError: On the first problem found.
     """
-    plan = plan_for(op)
+    plan: OperationPlan = op._plan or plan_for(op)
     params = plan.params
     if not params.keys() >= values.keys():
         # Unknown names first: a misspelt keyword explains the other errors it causes.
@@ -952,9 +1084,18 @@ def prepare_request(op: OperationSpec, values: Mapping[str, Any]) -> dict[str, A
                 continue
             view[name] = None
             continue
-        wire = param.convert(value, name) if param.convert is not None else _to_wire(value)
+        if param.convert is not None:
+            wire = param.convert(value, name)
+        elif type(value) in _PLAIN_TYPES:
+            wire = value
+        else:
+            wire = _to_wire(value)
         failure = param.check(wire)
         if failure is not None:
+            view.update(_wire_view(params, values))
+            # A broken rule about this parameter explains more than the bare keyword (a Polymarket
+            # slug breaks the Symbol pattern too, but "symbol is the token ID" is what helps).
+            _check_rules(plan, view, only=name)
             _raise_failure(name, failure, param.secret)
         view[name] = wire
     for name in plan.required:
@@ -967,8 +1108,29 @@ def prepare_request(op: OperationSpec, values: Mapping[str, Any]) -> dict[str, A
                 message=f"is required by {op.operation_id}",
                 suggestion=f"Pass {name}=…" + (f" ({description})" if description else "") + ".",
             )
-    for rule, if_check, then_check in plan.rules:
-        if if_check(view) is None:
+    _check_rules(plan, view)
+    return view
+
+
+def _wire_view(params: Mapping[str, _ParamPlan], values: Mapping[str, Any]) -> dict[str, Any]:
+    """Best-effort wire form of every given value, for judging rules once a value has failed."""
+    view: dict[str, Any] = {}
+    for name, value in values.items():
+        if value is NOT_GIVEN or value is None:
+            continue
+        param = params[name]
+        try:
+            view[name] = param.convert(value, name) if param.convert is not None else _to_wire(value)
+        except RequestValidationError:
+            continue
+    return view
+
+
+def _check_rules(plan: OperationPlan, view: Mapping[str, Any], only: str | None = None) -> None:
+    for rule, applies, then_check in plan.rules:
+        if only is not None and rule.parameter != only:
+            continue
+        if applies(view):
             failure = then_check(view)
             if failure is not None:
                 where = _field_name(str(failure.path[0]), failure.path[1:]) if failure.path else rule.parameter
@@ -981,7 +1143,6 @@ def prepare_request(op: OperationSpec, values: Mapping[str, Any]) -> dict[str, A
                     from_rule=True,
                     secret=rule.parameter in plan.secret_names,
                 )
-    return view
 
 
 def _rule_hint(failure: _Failure, where: str) -> str:

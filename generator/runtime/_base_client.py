@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import random
+import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
@@ -78,6 +79,13 @@ def _package_version() -> str:
 
 
 USER_AGENT: Final = f"heytraders-python/{_package_version()}"
+POOL_HEADERS: Final[Mapping[str, str]] = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+_SAFE_SEGMENT: Final = re.compile(r"[A-Za-z0-9._~-]+")
+
+
+def _quote_segment(value: str) -> str:
+    # Ids are almost always URL-safe: skip urllib's slower quoting for them.
+    return value if _SAFE_SEGMENT.fullmatch(value) else quote(value, safe="")
 
 
 @dataclass(frozen=True, repr=False)
@@ -169,6 +177,10 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
+# One encoder for every call: json.dumps with options builds a new encoder each time.
+_ENCODER: Final = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False, default=_json_default)
+
+
 def _redact_secrets(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: (_REDACTED if k in _SECRET_KEYS else _redact_secrets(v)) for k, v in value.items()}
@@ -200,6 +212,8 @@ class _BaseClient(Generic[_HttpxClientT]):
     _options: ClientOptions
     _error_classes: Mapping[str, type[APIStatusError]]
     _headers: dict[tuple[bool, bool, bool], dict[str, str]]
+    _pool_timeout: float | httpx.Timeout | None
+    _pool_timeout_ext: dict[str, float | None]
     _random: Callable[[], float]
     _clock: Callable[[], float]
 
@@ -210,33 +224,46 @@ class _BaseClient(Generic[_HttpxClientT]):
         *,
         owns_client: bool,
         error_classes: Mapping[str, type[APIStatusError]],
+        pool_timeout: float | httpx.Timeout | None,
     ) -> None:
         self._options = options
         self._client = client
         self._owns_client = owns_client
         self._error_classes = error_classes
+        # The timeout of a pool this runtime created (None for a caller's client). Such a pool has
+        # nothing of the caller's (base URL, auth, hooks aside): requests for it are built directly,
+        # with its headers merged in advance, which saves httpx's per-request merging.
+        self._pool_timeout = pool_timeout
+        self._pool_timeout_ext = httpx.Timeout(pool_timeout).as_dict() if pool_timeout is not None else {}
         self._random = random.random
         self._clock = time.time
-        self._headers = self._build_headers(options)
+        pool_headers = dict(client.headers) if pool_timeout is not None else dict(POOL_HEADERS)
+        self._headers = self._build_headers(options, pool_headers)
         _configure_logging_from_env()
 
     @staticmethod
-    def _build_headers(options: ClientOptions) -> dict[tuple[bool, bool, bool], dict[str, str]]:
+    def _build_headers(
+        options: ClientOptions, pool_headers: Mapping[str, str]
+    ) -> dict[tuple[bool, bool, bool], dict[str, str]]:
         # Every combination of (authenticated, markdown, JSON body), built once: no per-call header work.
+        # Lower-case names throughout, so a caller's header replaces ours instead of doubling it.
         auth: dict[str, str] = {}
         if options.api_key:
             if options.auth_style == "bearer":
-                auth = {"Authorization": f"Bearer {options.api_key}"}
+                auth = {"authorization": f"Bearer {options.api_key}"}
             else:
-                auth = {"X-API-Key": options.api_key}
+                auth = {"x-api-key": options.api_key}
+        base = {name.lower(): value for name, value in pool_headers.items()}
+        base.update({name.lower(): value for name, value in options.default_headers.items()})
         table: dict[tuple[bool, bool, bool], dict[str, str]] = {}
         for with_auth in (False, True):
             for markdown in (False, True):
                 for body in (False, True):
-                    headers = {"User-Agent": USER_AGENT, **options.default_headers}
-                    headers["Accept"] = "text/markdown" if markdown else "application/json"
+                    headers = dict(base)
+                    if markdown:
+                        headers["accept"] = "text/markdown"
                     if body:
-                        headers["Content-Type"] = "application/json"
+                        headers["content-type"] = "application/json"
                     if with_auth:
                         headers.update(auth)
                     table[(with_auth, markdown, body)] = headers
@@ -272,7 +299,13 @@ class _BaseClient(Generic[_HttpxClientT]):
         # A fresh instance (its lazily built resources bound to the copy) sharing the connection pool.
         options = replace(self._options, **{k: v for k, v in changes.items() if v is not NOT_GIVEN})
         new = object.__new__(type(self))
-        new._setup(options, self._client, owns_client=False, error_classes=self._error_classes)
+        new._setup(
+            options,
+            self._client,
+            owns_client=False,
+            error_classes=self._error_classes,
+            pool_timeout=self._pool_timeout,
+        )
         new._random = self._random
         new._clock = self._clock
         return new
@@ -289,7 +322,7 @@ class _BaseClient(Generic[_HttpxClientT]):
         accept_markdown: bool,
     ) -> _Prepared:
         view = prepare_request(op, values)  # validation: raises before any I/O
-        plan: OperationPlan = plan_for(op)
+        plan: OperationPlan = op._plan  # built by prepare_request
         has_key = bool(self._options.api_key)
         if not op.public and not op.key_optional and not has_key:
             raise MissingAPIKeyError(
@@ -298,19 +331,17 @@ class _BaseClient(Generic[_HttpxClientT]):
             )
         path = op.path
         if plan.path_names:
-            path = path.format_map({name: quote(str(view[name]), safe="") for name in plan.path_names})
+            path = path.format_map({name: _quote_segment(str(view[name])) for name in plan.path_names})
         params = {name: view[name] for name in plan.query_names if view.get(name) is not None} or None
         body: dict[str, Any] | None = None
         content: bytes | None = None
         if plan.body_names:
             body = {name: view[name] for name in plan.body_names if name in view}
-            content = json.dumps(
-                body, separators=(",", ":"), ensure_ascii=False, allow_nan=False, default=_json_default
-            ).encode()
+            content = _ENCODER.encode(body).encode()
         markdown = accept_markdown and op.markdown
         headers: Mapping[str, str] = self._headers[(has_key and not op.public, markdown, content is not None)]
         if extra_headers:
-            headers = {**headers, **extra_headers}
+            headers = {**headers, **{name.lower(): value for name, value in extra_headers.items()}}
         return _Prepared(
             method=op.method,
             path=path,
@@ -324,18 +355,31 @@ class _BaseClient(Generic[_HttpxClientT]):
         )
 
     def _build_request(self, prepared: _Prepared) -> httpx.Request:
+        own_timeout = prepared.timeout is self._pool_timeout
+        # Built directly for our own pool (same result as build_request: its headers are merged in
+        # already); through httpx for a caller's client, or once the pool holds cookies (a sticky
+        # load balancer) so they are sent back.
+        if self._pool_timeout is not None and not self._client.cookies:
+            timeout = self._pool_timeout_ext if own_timeout else httpx.Timeout(prepared.timeout).as_dict()
+            return httpx.Request(
+                prepared.method,
+                prepared.url,
+                params=prepared.params,
+                content=prepared.content,
+                headers=prepared.headers,
+                extensions={"timeout": timeout},
+            )
         return self._client.build_request(
             prepared.method,
             prepared.url,
             params=prepared.params,
             content=prepared.content,
             headers=prepared.headers,
-            timeout=prepared.timeout,
+            timeout=httpx.USE_CLIENT_DEFAULT if own_timeout else prepared.timeout,
         )
 
-    def _max_retries(self, max_retries: int | NotGiven) -> int:
-        if isinstance(max_retries, NotGiven):
-            return self._options.max_retries
+    @staticmethod
+    def _checked_retries(max_retries: int) -> int:
         if max_retries < 0:
             raise ValueError("max_retries must be 0 or more")
         return max_retries
@@ -346,17 +390,15 @@ class _BaseClient(Generic[_HttpxClientT]):
     def _redact_request(request: httpx.Request) -> None:
         # A failed request travels on in exceptions: strip the key once it has been sent. (Only on
         # error paths: a successful response stays with the caller, who holds the key anyway.)
-        for name in ("Authorization", "X-API-Key"):
+        for name in ("authorization", "x-api-key"):
             if name in request.headers:
                 request.headers[name] = _REDACTED
 
-    def _log_attempt(self, prepared: _Prepared, outcome: int | str, attempt: int, started: float) -> None:
-        if logger.isEnabledFor(logging.DEBUG):
-            elapsed_ms = (time.perf_counter() - started) * 1000.0
-            # Method, path and outcome only: never headers, query values or the key.
-            logger.debug(
-                "%s %s -> %s (attempt %d, %.1f ms)", prepared.method, prepared.path, outcome, attempt, elapsed_ms
-            )
+    @staticmethod
+    def _log_attempt(prepared: _Prepared, outcome: int | str, attempt: int, started: float) -> None:
+        elapsed_ms = (time.perf_counter() - started) * 1000.0
+        # Method, path and outcome only: never headers, query values or the key.
+        logger.debug("%s %s -> %s (attempt %d, %.1f ms)", prepared.method, prepared.path, outcome, attempt, elapsed_ms)
 
     def _retry_delay(self, retries_taken: int, headers: httpx.Headers | None) -> float:
         if headers is not None:
@@ -416,7 +458,8 @@ class _BaseClient(Generic[_HttpxClientT]):
             result = APIResponse(response, parse)
         else:
             try:
-                body = json.loads(response.content)
+                # JSON is UTF-8 (RFC 8259); decoding first skips json's encoding sniffing.
+                body = json.loads(response.content.decode())
             except ValueError as exc:
                 self._redact_request(response.request)
                 content_type = response.headers.get("content-type", "")
@@ -480,9 +523,13 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         )
         if http_client is not None and transport is not None:
             raise ValueError("pass either http_client or transport, not both")
-        owns = http_client is None
-        client = http_client or httpx.Client(transport=transport, timeout=options.timeout)
-        self._setup(options, client, owns_client=owns, error_classes=error_classes or {})
+        if http_client is None:
+            client = httpx.Client(transport=transport, timeout=options.timeout, headers=POOL_HEADERS)
+            self._setup(
+                options, client, owns_client=True, error_classes=error_classes or {}, pool_timeout=options.timeout
+            )
+        else:
+            self._setup(options, http_client, owns_client=False, error_classes=error_classes or {}, pool_timeout=None)
 
     def _setup(
         self,
@@ -491,8 +538,9 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         *,
         owns_client: bool,
         error_classes: Mapping[str, type[APIStatusError]],
+        pool_timeout: float | httpx.Timeout | None,
     ) -> None:
-        super()._setup(options, client, owns_client=owns_client, error_classes=error_classes)
+        super()._setup(options, client, owns_client=owns_client, error_classes=error_classes, pool_timeout=pool_timeout)
         self._sleep = time.sleep
 
     def with_options(
@@ -582,20 +630,23 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
         prepared = self._prepare(
             op, values, timeout=timeout, extra_headers=extra_headers, accept_markdown=accept_markdown
         )
-        retries = self._max_retries(max_retries)
+        retries = self._options.max_retries if isinstance(max_retries, NotGiven) else self._checked_retries(max_retries)
+        log = logger.isEnabledFor(logging.DEBUG)  # once per call: the clock is read only when logging
         retries_taken = 0
         while True:
             request = self._build_request(prepared)
-            started = time.perf_counter()
+            started = time.perf_counter() if log else 0.0
             try:
                 response = self._client.send(request)
             except httpx.RequestError as exc:
                 self._redact_request(request)
-                self._log_attempt(prepared, type(exc).__name__, retries_taken + 1, started)
+                if log:
+                    self._log_attempt(prepared, type(exc).__name__, retries_taken + 1, started)
                 delay = self._on_transport_error(op, prepared, request, exc, retries_taken, retries)
             else:
-                self._log_attempt(prepared, response.status_code, retries_taken + 1, started)
-                if response.is_success:
+                if log:
+                    self._log_attempt(prepared, response.status_code, retries_taken + 1, started)
+                if 200 <= response.status_code < 300:
                     return self._finish(prepared, response, parse)
                 delay = self._on_error_status(op, prepared, response, retries_taken, retries)
             retries_taken += 1
@@ -643,9 +694,13 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         )
         if http_client is not None and transport is not None:
             raise ValueError("pass either http_client or transport, not both")
-        owns = http_client is None
-        client = http_client or httpx.AsyncClient(transport=transport, timeout=options.timeout)
-        self._setup(options, client, owns_client=owns, error_classes=error_classes or {})
+        if http_client is None:
+            client = httpx.AsyncClient(transport=transport, timeout=options.timeout, headers=POOL_HEADERS)
+            self._setup(
+                options, client, owns_client=True, error_classes=error_classes or {}, pool_timeout=options.timeout
+            )
+        else:
+            self._setup(options, http_client, owns_client=False, error_classes=error_classes or {}, pool_timeout=None)
 
     def _setup(
         self,
@@ -654,8 +709,9 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         *,
         owns_client: bool,
         error_classes: Mapping[str, type[APIStatusError]],
+        pool_timeout: float | httpx.Timeout | None,
     ) -> None:
-        super()._setup(options, client, owns_client=owns_client, error_classes=error_classes)
+        super()._setup(options, client, owns_client=owns_client, error_classes=error_classes, pool_timeout=pool_timeout)
         self._asleep = _default_asleep
 
     def with_options(
@@ -738,20 +794,23 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
         prepared = self._prepare(
             op, values, timeout=timeout, extra_headers=extra_headers, accept_markdown=accept_markdown
         )
-        retries = self._max_retries(max_retries)
+        retries = self._options.max_retries if isinstance(max_retries, NotGiven) else self._checked_retries(max_retries)
+        log = logger.isEnabledFor(logging.DEBUG)  # once per call: the clock is read only when logging
         retries_taken = 0
         while True:
             request = self._build_request(prepared)
-            started = time.perf_counter()
+            started = time.perf_counter() if log else 0.0
             try:
                 response = await self._client.send(request)
             except httpx.RequestError as exc:
                 self._redact_request(request)
-                self._log_attempt(prepared, type(exc).__name__, retries_taken + 1, started)
+                if log:
+                    self._log_attempt(prepared, type(exc).__name__, retries_taken + 1, started)
                 delay = self._on_transport_error(op, prepared, request, exc, retries_taken, retries)
             else:
-                self._log_attempt(prepared, response.status_code, retries_taken + 1, started)
-                if response.is_success:
+                if log:
+                    self._log_attempt(prepared, response.status_code, retries_taken + 1, started)
+                if 200 <= response.status_code < 300:
                     return self._finish(prepared, response, parse)
                 delay = self._on_error_status(op, prepared, response, retries_taken, retries)
             retries_taken += 1

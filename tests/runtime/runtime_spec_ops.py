@@ -1,114 +1,49 @@
-"""Build runtime ``OperationSpec`` objects from spec/heytraders.yaml, for tests only.
+"""The spec's operations as runtime ``OperationSpec``s, built from the generator's own intermediate model.
 
-A small stand-in for the generator: inline ``$ref``, flatten the JSON body's properties into
-body parameters, resolve shared request rules. The runtime is then tested on the real spec.
+The runtime tests use the source modules in generator/runtime, so they need operation specs of those
+classes; this maps the generator's IR onto them field for field, as the ``_operations`` template does.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
-from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any
 
-import yaml
-
+from generator.ir import build_client_model
 from generator.runtime._operation import OperationSpec, ParamSpec, RuleSpec
-
-SPEC_PATH = Path(__file__).resolve().parents[2] / "spec" / "heytraders.yaml"
-_METHODS = ("get", "put", "post", "delete", "patch")
-
-
-@functools.cache
-def load_spec() -> dict[str, Any]:
-    with SPEC_PATH.open(encoding="utf-8") as handle:
-        return cast(dict[str, Any], yaml.safe_load(handle))
-
-
-def _resolve(spec: Mapping[str, Any], ref: str) -> Any:
-    node: Any = spec
-    for part in ref.removeprefix("#/").split("/"):
-        node = node[part]
-    return node
-
-
-def inline(spec: Mapping[str, Any], node: Any) -> Any:
-    """``node`` with every ``$ref`` replaced by its target (siblings of ``$ref`` kept)."""
-    if isinstance(node, Mapping):
-        if "$ref" in node:
-            target = inline(spec, _resolve(spec, node["$ref"]))
-            return {**target, **{k: inline(spec, v) for k, v in node.items() if k != "$ref"}}
-        return {k: inline(spec, v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [inline(spec, item) for item in node]
-    return node
-
-
-def _security_flags(operation: Mapping[str, Any], spec: Mapping[str, Any]) -> tuple[bool, bool]:
-    security = operation.get("security", spec.get("security", []))
-    public = security == []
-    key_optional = not public and {} in security
-    return public, key_optional
+from generator.spec import iter_operations, load_spec, resolve
 
 
 @functools.cache
 def operations() -> dict[str, OperationSpec]:
-    spec = load_spec()
-    ops: dict[str, OperationSpec] = {}
-    for path, item in spec["paths"].items():
-        for method in _METHODS:
-            operation = item.get(method)
-            if operation is None:
-                continue
-            params: list[ParamSpec] = []
-            for raw in [*item.get("parameters", []), *operation.get("parameters", [])]:
-                param = inline(spec, raw)
-                location = cast(Literal["path", "query"], param["in"])
-                params.append(ParamSpec(param["name"], location, bool(param.get("required")), param["schema"]))
-            body = operation.get("requestBody")
-            if body is not None:
-                schema = inline(spec, inline(spec, body)["content"]["application/json"]["schema"])
-                required = set(schema.get("required", []))
-                for name, sub in schema.get("properties", {}).items():
-                    params.append(ParamSpec(name, "body", name in required, sub))
-            rules = tuple(
-                RuleSpec(
-                    id=rule.get("id") or raw["$ref"].rsplit("/", 1)[-1],
-                    parameter=rule["parameter"],
-                    description=rule["description"],
-                    if_=rule["if"],
-                    then=rule["then"],
-                )
-                for raw in operation.get("x-request-rules", [])
-                for rule in [inline(spec, raw)]
-            )
-            public, key_optional = _security_flags(operation, spec)
-            content = operation["responses"]["200"].get("content", {})
-            ops[operation["operationId"]] = OperationSpec(
-                operation_id=operation["operationId"],
-                method=method.upper(),
-                path=path,
-                params=tuple(params),
-                rules=rules,
-                public=public,
-                key_optional=key_optional,
-                places_order=bool(operation.get("x-places-order")),
-                markdown="text/markdown" in content,
-            )
-    return ops
+    model = build_client_model(load_spec())
+    return {
+        op.operation_id: OperationSpec(
+            operation_id=op.operation_id,
+            method=op.method,
+            path=op.path,
+            params=tuple(ParamSpec(p.name, p.location, p.required, p.schema) for p in op.parameters),  # type: ignore[arg-type]
+            rules=tuple(RuleSpec(r.id, r.parameter, r.description, r.if_, r.then) for r in op.rules),
+            public=op.public,
+            key_optional=op.key_optional,
+            places_order=op.places_order,
+            markdown=op.markdown,
+        )
+        for resource in model.resources
+        for op in resource.operations
+    }
 
 
 def request_examples() -> list[tuple[str, dict[str, Any]]]:
     """Every request-body example in the spec, as (operation id, body)."""
     spec = load_spec()
     found: list[tuple[str, dict[str, Any]]] = []
-    for item in spec["paths"].values():
-        for method in _METHODS:
-            operation = item.get(method)
-            if operation is None or "requestBody" not in operation:
-                continue
-            media = inline(spec, operation["requestBody"])["content"]["application/json"]
-            examples = [media["example"]] if "example" in media else []
-            examples += [e["value"] for e in media.get("examples", {}).values()]
-            found += [(operation["operationId"], example) for example in examples]
+    for operation in iter_operations(spec):
+        body = resolve(spec, operation.raw.get("requestBody"))
+        if not body:
+            continue
+        media = body["content"]["application/json"]
+        examples = [media["example"]] if "example" in media else []
+        examples += [example["value"] for example in media.get("examples", {}).values()]
+        found += [(operation.operation_id, example) for example in examples]
     return found

@@ -748,3 +748,36 @@ def test_negative_max_retries_is_refused(client: Client) -> None:
         SyncAPIClient(api_key=KEY, max_retries=-1)
     with pytest.raises(ValueError, match="max_retries"):
         client.api.request(HEALTH, {}, parse=identity, max_retries=-1)
+
+
+def test_cookies_set_by_a_load_balancer_are_sent_back(respx_mock: respx.MockRouter, client: Client) -> None:
+    rec = play(ok(headers={"Set-Cookie": "AWSALB=sticky-1; Path=/"}), ok())
+    route(respx_mock, "GET", "/orders/ord_1", rec)
+    client.api.request(GET_ORDER, {"order_id": "ord_1"}, parse=identity)
+    client.api.request(GET_ORDER, {"order_id": "ord_1"}, parse=identity)
+    assert "cookie" not in rec.sent[0].headers
+    assert rec.sent[1].headers["cookie"] == "AWSALB=sticky-1"
+    assert rec.sent[1].headers["authorization"] == f"Bearer {KEY}"
+    assert rec.sent[1].headers["user-agent"] == USER_AGENT
+
+
+def test_caller_headers_replace_ours_whatever_their_case(respx_mock: respx.MockRouter) -> None:
+    wrapper = Client(default_headers={"USER-AGENT": "my-bot/1.0"})
+    rec = play(ok())
+    route(respx_mock, "GET", "/orders/ord_1", rec)
+    wrapper.api.request(GET_ORDER, {"order_id": "ord_1"}, parse=identity, extra_headers={"ACCEPT": "application/x"})
+    assert rec.sent[0].headers["accept"] == "application/x"  # one value: a duplicate would be joined with ", "
+    assert rec.sent[0].headers["user-agent"] == "my-bot/1.0"
+
+
+@pytest.mark.parametrize("own_pool", [True, False])
+def test_timeouts_reach_httpx_with_own_or_given_client(respx_mock: respx.MockRouter, own_pool: bool) -> None:
+    http_client = None if own_pool else httpx.Client(timeout=7.0)
+    api = SyncAPIClient(api_key=KEY, base_url=BASE, timeout=12.0, http_client=http_client)
+    rec = play(ok())
+    route(respx_mock, "GET", "/orders/ord_1", rec)
+    api.request(GET_ORDER, {"order_id": "ord_1"}, parse=identity)
+    api.with_options(timeout=5.0).request(GET_ORDER, {"order_id": "ord_1"}, parse=identity)
+    api.request(GET_ORDER, {"order_id": "ord_1"}, parse=identity, timeout=2.0)
+    assert [sent.timeout["read"] for sent in rec.sent] == [12.0, 5.0, 2.0]
+    api.close()

@@ -84,7 +84,7 @@ def test_empty_body_gives_status_and_reason() -> None:
     error = make_status_error(response(502), ERROR_CLASSES)
     assert type(error) is InternalServerError
     assert error.code is None
-    assert str(error) == "502 Bad Gateway: HTTP 502 Bad Gateway (empty body)"
+    assert str(error) == "HTTP 502 Bad Gateway (empty body)"
 
 
 def test_non_json_body_is_previewed_to_200_characters() -> None:
@@ -99,7 +99,18 @@ def test_json_without_the_envelope_falls_back_to_the_status(body: Any) -> None:
     error = make_status_error(response(404, json=body), ERROR_CLASSES)
     assert type(error) is NotFoundError
     assert error.code is None
-    assert str(error).startswith("404 Not Found: HTTP 404 Not Found: ")
+    assert str(error).startswith("HTTP 404 Not Found: ")
+
+
+def test_envelope_without_message_uses_the_status() -> None:
+    error = make_status_error(response(409, json={"error": {"code": "ALREADY_REGISTERED"}}), ERROR_CLASSES)
+    assert type(error) is ConflictError
+    assert error.code == "ALREADY_REGISTERED"
+    assert str(error) == "409 ALREADY_REGISTERED: HTTP 409 Conflict: " + '{"error":{"code":"ALREADY_REGISTERED"}}'
+
+
+def test_message_from_a_caller_built_error() -> None:
+    assert str(APIStatusError("Odd.", response=response(418))) == "418 I'm a teapot: Odd."
 
 
 def test_secrets_are_scrubbed_from_echoed_fields() -> None:

@@ -17,8 +17,12 @@ from generator.runtime._operation import OperationSpec, ParamSpec, RuleSpec
 from generator.runtime._types import NOT_GIVEN
 from generator.runtime._validation import (
     UnsupportedSchemaError,
+    _compile_detailed,
+    _compile_predicate,
     assert_operation_supported,
     assert_supported,
+    compile_predicate,
+    compile_schema,
     plan_for,
     prepare_request,
     to_wire_decimal,
@@ -130,6 +134,16 @@ VALID: list[tuple[dict[str, Any], Any]] = [
 @pytest.mark.parametrize(("schema", "value"), VALID)
 def test_valid_values_pass(schema: dict[str, Any], value: Any) -> None:
     validate_value(schema, value, parameter="p")
+
+
+@pytest.mark.parametrize(("schema", "value"), [(schema, value) for schema, value, *_ in INVALID + VALID])
+def test_fast_path_agrees_with_the_detailed_evaluator(schema: dict[str, Any], value: Any) -> None:
+    fast = _compile_predicate(schema)
+    expected = _compile_detailed(schema)(value) is None
+    if fast is not None:
+        assert fast(value) is expected
+    assert (compile_schema(schema)(value) is None) is expected
+    assert compile_predicate(schema)(value) is expected
 
 
 def test_enum_suggests_the_close_match() -> None:
@@ -294,6 +308,18 @@ def test_rule_error_names_parameter_rule_and_value() -> None:
     validate_request(OP, {"strategy_id": "ls_1", "mode": "trade", "webhook": {"url": "https://x.test/h"}})
 
 
+def test_a_rule_about_the_failing_parameter_wins_over_the_keyword() -> None:
+    values = {"account_id": "a", "exchange": "polymarket", "symbol": "will-btc-hit-150k", "side": "buy", "amount": "1"}
+    with pytest.raises(RequestValidationError) as info:
+        validate_request(operations()["place_order"], values)
+    assert (info.value.parameter, info.value.rule) == ("symbol", "polymarket-symbol-is-token-id")
+    with pytest.raises(RequestValidationError) as plain:
+        validate_request(
+            operations()["place_order"], {**values, "exchange": "binance", "symbol": "BTC/USDT", "side": "bye"}
+        )
+    assert (plain.value.parameter, plain.value.rule) == ("side", "enum")  # no rule about side: the keyword
+
+
 def test_polymarket_price_rule_from_the_spec() -> None:
     values = {
         "account_id": "acc_poly_4e21",
@@ -364,9 +390,7 @@ def test_shared_rule_cases(case: dict[str, Any]) -> None:
     op = operations()[case["operation"]]
     view = case["view"]
     broken = [
-        rule.id
-        for rule, if_check, then_check in plan_for(op).rules
-        if if_check(view) is None and then_check(view) is not None
+        rule.id for rule, applies, then_check in plan_for(op).rules if applies(view) and then_check(view) is not None
     ]
     assert sorted(broken) == sorted(case["violates"])
     if not view.keys() <= {param.name for param in op.params}:
@@ -376,9 +400,9 @@ def test_shared_rule_cases(case: dict[str, Any]) -> None:
         return
     with pytest.raises(RequestValidationError) as info:
         validate_request(op, _fill_required(op, view))
-    # A schema keyword may fire first (a slug also breaks the Symbol pattern); a rule must be a listed one.
-    if info.value.rule in {rule.id for rule in op.rules}:
-        assert info.value.rule in case["violates"]
+    # The rule wins over a keyword the same value breaks (a slug also breaks the Symbol pattern).
+    assert info.value.rule == case["violates"][0]
+    assert info.value.parameter == next(rule.parameter for rule in op.rules if rule.id == info.value.rule)
 
 
 # -- money -----------------------------------------------------------------------------------------
