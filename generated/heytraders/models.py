@@ -1161,7 +1161,7 @@ class Account(BaseModel):
 
     account_id: Annotated[str, Field(examples=["acc_7f3a9c21"], max_length=128, min_length=1)]
     """
-    An opaque identifier assigned by the server.
+    The account's ID; pass it to orders, balances and trade-mode subscriptions.
     """
     exchange: Annotated[
         str,
@@ -1191,7 +1191,7 @@ class Account(BaseModel):
     """
     created_at: Annotated[AwareDatetime | None, Field(examples=["2026-02-10T14:19:53Z"])] = None
     """
-    An ISO 8601 date-time with time zone.
+    When the account was linked.
     """
 
 
@@ -1206,15 +1206,15 @@ class Balance(BaseModel):
     """
     free: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
     """
-    A decimal number written as a string, so that no value passes through a binary float.
+    Amount available to trade.
     """
     used: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
     """
-    A decimal number written as a string, so that no value passes through a binary float.
+    Amount locked in open orders or margin.
     """
     total: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
     """
-    A decimal number written as a string, so that no value passes through a binary float.
+    Free plus used.
     """
 
 
@@ -1230,11 +1230,11 @@ class Position(BaseModel):
     side: PositionSide
     size: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
     """
-    A decimal number written as a string, so that no value passes through a binary float.
+    Position size in the base asset (shares on Polymarket).
     """
     entry_price: Annotated[Decimal | None, Field(examples=["0.01", "65000.5"])] = None
     """
-    A decimal number written as a string, so that no value passes through a binary float.
+    Average entry price ("0" on Polymarket's single-market query).
     """
     mark_price: Decimal | None = None
     """
@@ -1242,7 +1242,7 @@ class Position(BaseModel):
     """
     unrealized_pnl: Annotated[Decimal | None, Field(examples=["0.01", "65000.5"])] = None
     """
-    A decimal number written as a string, so that no value passes through a binary float.
+    Unrealised profit or loss at the mark price ("0" on Polymarket's single-market query).
     """
     leverage: Annotated[int | None, Field(examples=[5], ge=1)] = None
     """
@@ -1260,7 +1260,7 @@ class PlaceOrderRequest(BaseModel):
     )
     account_id: Annotated[str, Field(examples=["acc_7f3a9c21"], max_length=128, min_length=1)]
     """
-    An opaque identifier assigned by the server.
+    The linked account to trade on, from `GET /accounts`.
     """
     exchange: Annotated[
         str,
@@ -1302,15 +1302,15 @@ class PlaceOrderRequest(BaseModel):
     time_in_force: TimeInForce | None = None
     amount: Annotated[Decimal, Field(examples=["0.01", "100"])]
     """
-    A decimal number greater than zero, written as a string.
+    Quantity to buy or sell, in the base asset (shares on Polymarket), as a decimal string.
     """
     price: Annotated[Decimal | None, Field(examples=["0.01", "100"])] = None
     """
-    A decimal number greater than zero, written as a string.
+    Limit price as a decimal string; on Polymarket a probability in [0, 1]. Required for limit, stop_loss_limit, take_profit_limit, GTC and FOK.
     """
     stop_price: Annotated[Decimal | None, Field(examples=["0.01", "100"])] = None
     """
-    A decimal number greater than zero, written as a string.
+    Trigger price as a decimal string; required for the stop and take-profit order types.
     """
     market_type: MarketType | None = None
     leverage: Annotated[int | None, Field(examples=[5], ge=1, le=125)] = None
@@ -1330,7 +1330,7 @@ class Order(BaseModel):
 
     order_id: Annotated[str, Field(examples=["acc_7f3a9c21"], max_length=128, min_length=1)]
     """
-    An opaque identifier assigned by the server.
+    The internal order ID (use it with get_order and cancel_order, except on Lighter).
     """
     exchange_order_id: Annotated[str | None, Field(examples=["1770730748798"])] = None
     """
@@ -1338,7 +1338,7 @@ class Order(BaseModel):
     """
     account_id: Annotated[str, Field(examples=["acc_7f3a9c21"], max_length=128, min_length=1)]
     """
-    An opaque identifier assigned by the server.
+    The account the order was placed on.
     """
     exchange: Annotated[
         str,
@@ -1394,11 +1394,11 @@ class Order(BaseModel):
     """
     amount: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
     """
-    A decimal number written as a string, so that no value passes through a binary float.
+    Ordered quantity in the base asset.
     """
     filled_amount: Annotated[Decimal | None, Field(examples=["0.01", "65000.5"])] = None
     """
-    A decimal number written as a string, so that no value passes through a binary float.
+    Quantity filled so far.
     """
     price: Decimal | None = None
     """
@@ -1430,11 +1430,11 @@ class Order(BaseModel):
     """
     created_at: Annotated[AwareDatetime | None, Field(examples=["2026-02-10T14:19:53Z"])] = None
     """
-    An ISO 8601 date-time with time zone.
+    When the order was placed.
     """
     updated_at: Annotated[AwareDatetime | None, Field(examples=["2026-02-10T14:19:53Z"])] = None
     """
-    An ISO 8601 date-time with time zone.
+    When the order last changed.
     """
 
 
@@ -2785,7 +2785,7 @@ class AccountBalances(BaseModel):
 
     account_id: Annotated[str, Field(examples=["acc_7f3a9c21"], max_length=128, min_length=1)]
     """
-    An opaque identifier assigned by the server.
+    The account the snapshot is of.
     """
     exchange: Annotated[
         str | None,
@@ -2806,7 +2806,7 @@ class AccountBalances(BaseModel):
     """
     total_equity_usd: Annotated[Decimal | None, Field(examples=["0.01", "65000.5"])] = None
     """
-    A decimal number written as a string, so that no value passes through a binary float.
+    Total equity of the account in USD.
     """
     balances: list[Balance]
     """
@@ -2822,7 +2822,7 @@ class AccountBalances(BaseModel):
     """
     updated_at: Annotated[AwareDatetime | None, Field(examples=["2026-02-10T14:19:53Z"])] = None
     """
-    An ISO 8601 date-time with time zone.
+    When the exchange reported these figures.
     """
 
 

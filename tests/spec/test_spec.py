@@ -419,3 +419,17 @@ def test_webhook_delivery_example_is_valid() -> None:
     delivery = SPEC["webhooks"]["subscription_event"]["post"]["requestBody"]["content"]["application/json"]
     assert delivery["schema"] == {"$ref": "#/components/schemas/WebhookDelivery"}
     assert list(VALIDATORS.at("/components/schemas/WebhookDelivery").iter_errors(delivery["example"])) == []
+
+
+def test_fields_of_a_generic_type_say_what_they_hold() -> None:
+    """`Identifier` or `Decimal` alone tells a user nothing: which id, which amount?"""
+    generic = {
+        f"#/components/schemas/{name}" for name in ("Identifier", "Decimal", "PositiveDecimal", "Timestamp", "Date")
+    }
+    undescribed = [
+        f"{name}.{field}"
+        for name, schema in SPEC["components"]["schemas"].items()
+        for field, field_schema in (schema.get("properties") or {}).items()
+        if field_schema.get("$ref") in generic and not field_schema.get("description")
+    ]
+    assert undescribed == []

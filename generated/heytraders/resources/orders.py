@@ -155,7 +155,7 @@ class Orders(SyncResource):
         Scope: ``trade``.
 
         Args:
-            account_id: An opaque identifier assigned by the server.
+            account_id: The linked account to trade on, from `GET /accounts`.
             exchange: Exchange ID. Open enum: the server may add exchanges, so accept any string. Known values:
                 `binance` (spot), `binancefuturesusd` (USD-M perpetual), `upbit` (spot, KRW), `hyperliquid`
                 (perpetual DEX, USDC), `lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the older
@@ -164,13 +164,14 @@ class Orders(SyncResource):
                 (`BTC/USDT`; perpetuals may also be written `BASE/QUOTE:SETTLE`), or the numeric token ID on
                 Polymarket.
             side: Buy or sell.
-            amount: A decimal number greater than zero, written as a string.
+            amount: Quantity to buy or sell, in the base asset (shares on Polymarket), as a decimal string.
             order_type: Order type. `market` and `limit` everywhere; `stop_loss`, `take_profit`, `stop_loss_limit`
                 and `take_profit_limit` trigger at `stop_price`; `GTC` and `FOK` are Polymarket's limit order types
                 (good-til-cancelled, fill-or-kill). Defaults to ``'market'``.
             time_in_force: How long an order stays working. Default GTC for limit orders, IOC for market orders.
-            price: A decimal number greater than zero, written as a string.
-            stop_price: A decimal number greater than zero, written as a string.
+            price: Limit price as a decimal string; on Polymarket a probability in [0, 1]. Required for limit,
+                stop_loss_limit, take_profit_limit, GTC and FOK.
+            stop_price: Trigger price as a decimal string; required for the stop and take-profit order types.
             market_type: Kind of market. Inferred from the exchange when omitted.
             leverage: Leverage, 1 to 125; perpetual markets only.
             label: Your own label for the order, up to 100 characters; a unique label lets you find the order again
@@ -479,7 +480,7 @@ class AsyncOrders(AsyncResource):
         Scope: ``trade``.
 
         Args:
-            account_id: An opaque identifier assigned by the server.
+            account_id: The linked account to trade on, from `GET /accounts`.
             exchange: Exchange ID. Open enum: the server may add exchanges, so accept any string. Known values:
                 `binance` (spot), `binancefuturesusd` (USD-M perpetual), `upbit` (spot, KRW), `hyperliquid`
                 (perpetual DEX, USDC), `lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the older
@@ -488,13 +489,14 @@ class AsyncOrders(AsyncResource):
                 (`BTC/USDT`; perpetuals may also be written `BASE/QUOTE:SETTLE`), or the numeric token ID on
                 Polymarket.
             side: Buy or sell.
-            amount: A decimal number greater than zero, written as a string.
+            amount: Quantity to buy or sell, in the base asset (shares on Polymarket), as a decimal string.
             order_type: Order type. `market` and `limit` everywhere; `stop_loss`, `take_profit`, `stop_loss_limit`
                 and `take_profit_limit` trigger at `stop_price`; `GTC` and `FOK` are Polymarket's limit order types
                 (good-til-cancelled, fill-or-kill). Defaults to ``'market'``.
             time_in_force: How long an order stays working. Default GTC for limit orders, IOC for market orders.
-            price: A decimal number greater than zero, written as a string.
-            stop_price: A decimal number greater than zero, written as a string.
+            price: Limit price as a decimal string; on Polymarket a probability in [0, 1]. Required for limit,
+                stop_loss_limit, take_profit_limit, GTC and FOK.
+            stop_price: Trigger price as a decimal string; required for the stop and take-profit order types.
             market_type: Kind of market. Inferred from the exchange when omitted.
             leverage: Leverage, 1 to 125; perpetual markets only.
             label: Your own label for the order, up to 100 characters; a unique label lets you find the order again
