@@ -9,6 +9,8 @@ always give byte-identical output.
 from __future__ import annotations
 
 import argparse
+import ast
+import dataclasses
 import pprint
 import shutil
 import subprocess
@@ -20,13 +22,14 @@ from typing import Any
 
 import jinja2
 
-from generator.ir import ClientModel, build_client_model
+from generator.ir import ClientModel, Resource, build_client_model
 from generator.models import generate_models
 from generator.spec import SPEC_PATH, check_spec, load_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 RUNTIME = Path(__file__).resolve().parent / "runtime"
+OVERLAYS = ROOT / "overlays" / "heytraders" / "lib"
 DEFAULT_OUTPUT = ROOT / "generated" / "heytraders"
 PACKAGE_VERSION = "0.1.0"
 
@@ -79,7 +82,21 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_package(model: ClientModel, spec_path: Path, out: Path) -> None:
+def overlay_helpers(resource: Resource, overlays: Path) -> bool:
+    """Whether ``overlays/heytraders/lib/<group>.py`` defines both helper classes for this group."""
+    module = overlays / f"{resource.attribute}.py"
+    if not module.exists():
+        return False
+    classes = {
+        node.name for node in ast.parse(module.read_text(encoding="utf-8")).body if isinstance(node, ast.ClassDef)
+    }
+    wanted = {f"{resource.class_name}Helpers", f"Async{resource.class_name}Helpers"}
+    if classes & wanted and not wanted <= classes:
+        raise SystemExit(f"{module} must define both {sorted(wanted)}")
+    return wanted <= classes
+
+
+def render_package(model: ClientModel, spec_path: Path, out: Path, overlays: Path = OVERLAYS) -> None:
     env = environment()
     header = header_for(spec_path)
     context = {"model": model, "header": header, "package_version": PACKAGE_VERSION}
@@ -94,8 +111,20 @@ def render_package(model: ClientModel, spec_path: Path, out: Path) -> None:
     render("_operations.py.jinja", out / "_operations.py")
     render("errors.py.jinja", out / "errors.py")
     render("resources__init__.py.jinja", out / "resources" / "__init__.py")
+    render("_endpoints__init__.py.jinja", out / "_endpoints" / "__init__.py")
     for resource in model.resources:
+        resource = dataclasses.replace(resource, helpers=overlay_helpers(resource, overlays))
+        render("_endpoints.py.jinja", out / "_endpoints" / f"{resource.attribute}.py", resource=resource)
         render("resource.py.jinja", out / "resources" / f"{resource.attribute}.py", resource=resource)
+    # Hand-written helpers join the package as heytraders.lib (one import root for mypy, wheels and editable installs).
+    if overlays.is_dir():
+        (out / "lib").mkdir(exist_ok=True)
+        docstring = '"""Hand-written helpers (from overlays/heytraders/lib), reachable from the client groups."""'
+        (out / "lib" / "__init__.py").write_text(f"{header}\n{docstring}\n")
+        for module in sorted(overlays.glob("*.py")):
+            source = module.read_text(encoding="utf-8")
+            relative = module.relative_to(ROOT).as_posix() if module.is_relative_to(ROOT) else module.name
+            (out / "lib" / module.name).write_text(f"{header}\n# (copied from {relative})\n{source}")
     (out / "models.py").write_text(generate_models(spec_path, header), encoding="utf-8")
     for module in sorted(RUNTIME.glob("_*.py")):
         if module.name == "__init__.py":

@@ -122,6 +122,7 @@ class Resource:
     tag: str
     description: str
     operations: tuple[ClientOperation, ...]
+    helpers: bool = False  # overlays/heytraders/lib/<attribute>.py defines <Class>Helpers and Async<Class>Helpers
 
     @property
     def attribute(self) -> str:

@@ -11,6 +11,7 @@ import os
 import random
 import re
 import time
+import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -69,6 +70,11 @@ _REDACTED: Final = "<redacted>"
 _SECRET_KEYS: Final = frozenset({"secret", "api_key", "password"})
 
 logger = logging.getLogger("heytraders")
+
+
+def new_order_label() -> str:
+    """A unique label for an order the caller did not label: ``ht-`` and 16 random hex digits."""
+    return f"ht-{uuid.uuid4().hex[:16]}"
 
 
 def _package_version() -> str:
@@ -323,6 +329,10 @@ class _BaseClient(Generic[_HttpxClientT]):
         extra_headers: Mapping[str, str] | None,
         accept_markdown: bool,
     ) -> _Prepared:
+        if op.places_order and isinstance(values.get("label", NOT_GIVEN), NotGiven):
+            # An order always carries a label, so that after an ambiguous failure it can be found again
+            # (OrderStatusUnknownError.sent has it; client.orders.find_order does the lookup).
+            values = {**values, "label": new_order_label()}
         view = prepare_request(op, values)  # validation: raises before any I/O
         plan: OperationPlan = op._plan  # built by prepare_request
         has_key = bool(self._options.api_key)

@@ -230,12 +230,15 @@ class OrderStatusUnknownError(HeyTradersError):
         lookup_args = ", ".join(f"{name}={self.sent[name]!r}" for name in ("account_id", "symbol") if name in self.sent)
         label = self.sent.get("label")
         if label:
-            find = f"and look for label={label!r}"
+            find = (
+                f"call client.orders.resolve_unknown_order(error), which looks for label={label!r} "
+                f"among client.orders.list_orders({lookup_args})"
+            )
         else:
-            find = "and compare side, amount and time (send a unique label= so the order can be found exactly)"
+            find = f"list the orders with client.orders.list_orders({lookup_args}) and compare side, amount and time"
         super().__init__(
             f"The order may or may not have been placed: {what}. It was not retried, so it cannot be placed twice. "
-            f"Before placing it again, list the orders with client.orders.list_orders({lookup_args}) {find}."
+            f"Before placing it again, {find}."
         )
 
 

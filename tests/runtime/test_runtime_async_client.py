@@ -125,7 +125,9 @@ async def test_order_with_unknown_outcome(
     with pytest.raises(OrderStatusUnknownError) as info:
         await client.api.request(PLACE_ORDER, ORDER_VALUES, parse=identity)
     assert len(rec.sent) == 1
-    assert info.value.sent == {**ORDER_VALUES, "amount": "0.5"} == json.loads(rec.sent[0].content)
+    sent = json.loads(rec.sent[0].content)
+    assert info.value.sent == sent == {**ORDER_VALUES, "amount": "0.5", "label": sent["label"]}
+    assert sent["label"].startswith("ht-")  # the client labels every order so it can be found again
 
 
 async def test_validation_and_missing_key_before_any_request(respx_mock: respx.MockRouter, client: Client) -> None:

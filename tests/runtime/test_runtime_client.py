@@ -508,10 +508,16 @@ def test_order_4xx_is_a_plain_status_error(respx_mock: respx.MockRouter, client:
     assert len(rec.sent) == 1
 
 
-def test_order_without_label_explains_how_to_find_it(respx_mock: respx.MockRouter, client: Client) -> None:
-    route(respx_mock, "POST", "/orders", play(httpx.ReadTimeout("slow")))
-    with pytest.raises(OrderStatusUnknownError, match="send a unique label="):
-        client.api.request(PLACE_ORDER, ORDER_VALUES, parse=identity)
+def test_order_without_label_gets_one_and_the_error_says_how_to_find_it(
+    respx_mock: respx.MockRouter, client: Client
+) -> None:
+    rec = play(httpx.ReadTimeout("slow"))
+    route(respx_mock, "POST", "/orders", rec)
+    with pytest.raises(OrderStatusUnknownError, match=r"resolve_unknown_order\(error\)") as info:
+        client.api.request(PLACE_ORDER, {k: v for k, v in ORDER_VALUES.items() if k != "label"}, parse=identity)
+    sent_label = json.loads(rec.sent[0].content)["label"]
+    assert sent_label.startswith("ht-")
+    assert info.value.sent["label"] == sent_label
 
 
 def test_order_connect_failures_exhaust_retries_as_connection_error(
