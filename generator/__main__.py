@@ -141,7 +141,7 @@ def format_tree(path: Path) -> None:
     subprocess.run([*ruff, "format", "--quiet", *config, str(path)], check=True)
 
 
-def generate(spec_path: Path, out: Path) -> None:
+def generate(spec_path: Path, out: Path, overlays: Path = OVERLAYS) -> None:
     spec = load_spec(spec_path)
     problems = check_spec(spec)
     if problems:
@@ -150,7 +150,7 @@ def generate(spec_path: Path, out: Path) -> None:
     # Render into a scratch directory and swap it in whole, so a failure never leaves a half-written package.
     with tempfile.TemporaryDirectory() as scratch:
         staged = Path(scratch) / out.name
-        render_package(model, spec_path, staged)
+        render_package(model, spec_path, staged, overlays)
         format_tree(staged)
         if out.exists():
             shutil.rmtree(out)

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import AnyUrl, AwareDatetime, ConfigDict, Field, RootModel
+from pydantic import AnyUrl, AwareDatetime, ConfigDict, Field, RootModel, SecretStr
 
 from ._enums import OpenIntEnum, OpenStrEnum
 from ._models import BaseModel
@@ -3172,9 +3172,12 @@ class AgentRegistration(BaseModel):
 
     """
 
-    api_key: Annotated[str, Field(examples=["ht_prov_9f2c4e7a1b3d5f60a8c2e4b6d8f01357"], min_length=1)]
+    api_key: Annotated[
+        SecretStr,
+        Field(examples=["ht_prov_9f2c4e7a1b3d5f60a8c2e4b6d8f01357"], min_length=1),
+    ]
     """
-    The provisional API key (`ht_prov_…`); send it as `Authorization: Bearer <key>` or `X-API-Key`. Shown once: save it immediately.
+    The provisional API key (`ht_prov_…`); send it as `Authorization: Bearer <key>` or `X-API-Key`. Shown once: save it immediately. A secret: clients should keep it out of logs and reprs.
     """
     key_id: Annotated[str | None, Field(examples=["key_3e8a1f5c"], max_length=128, min_length=1)] = None
     """

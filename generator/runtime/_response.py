@@ -7,6 +7,8 @@ from typing import Any, Generic, TypeVar, cast
 
 import httpx
 
+from ._exceptions import APIResponseValidationError
+
 __all__ = ["APIResponse"]
 
 T = TypeVar("T")
@@ -67,7 +69,12 @@ class APIResponse(Generic[T]):
             The parsed data.
         """
         if self._parsed is _UNPARSED:
-            self._parsed = self._parser(self.data)
+            try:
+                self._parsed = self._parser(self.data)
+            except ValueError as error:  # pydantic's ValidationError: the server sent what the spec does not allow
+                raise APIResponseValidationError(
+                    f"The response does not match the spec's schema: {error}", response=self.http_response
+                ) from error
         return cast(T, self._parsed)
 
     def __repr__(self) -> str:

@@ -12,6 +12,7 @@ import httpx
 import pytest
 import yaml
 from heytraders import APIStatusError, HeyTraders, OrderStatusUnknownError, RequestValidationError, models
+from heytraders._exceptions import APIResponseValidationError
 from heytraders.errors import (
     BadRequestError,
     FreeQuotaExceededError,
@@ -352,3 +353,21 @@ def test_cursor_pagination_follows_next_cursor() -> None:
     assert [item.post_id for item in client.arena.list_all_posts()] == ["post_1", "post_2"]
     assert "cursor" not in recorder.requests[0].url.params
     assert recorder.requests[1].url.params["cursor"] == "c2"
+
+
+def test_a_new_api_key_stays_out_of_reprs_until_asked_for() -> None:
+    key = "ht_prov_9f2c4e7a1b3d5f60a8c2e4b6d8f01357"
+    registration = {"api_key": key, "key_id": "key_1", "scopes": ["research"], "quota": {}}
+    recorder = Recorder(httpx.Response(200, json=envelope(registration)))
+    client, _ = client_for(recorder)
+    result = client.meta.register_agent(display_name="MyBot")
+    assert key not in repr(result) and key not in str(result)
+    assert result.api_key.get_secret_value() == key
+
+
+def test_a_response_that_breaks_the_schema_raises_a_clear_sdk_error() -> None:
+    broken = {**ORDER, "amount": {"not": "a decimal"}}
+    recorder = Recorder(httpx.Response(200, json=envelope(broken)))
+    client, _ = client_for(recorder)
+    with pytest.raises(APIResponseValidationError, match="amount"):
+        client.orders.get_order(order_id="ord_3c9e7b21f4")

@@ -3,14 +3,18 @@
 
 from __future__ import annotations
 
-from .._endpoints.backtest import AsyncBacktestEndpoints, BacktestEndpoints
+from ..lib.backtest import AsyncBacktestHelpers, BacktestHelpers
 
 __all__ = ["AsyncBacktest", "Backtest"]
 
 
-class Backtest(BacktestEndpoints):
-    """Asynchronous backtests of Signal DSL scripts and built-in strategy types, and their results."""
+class Backtest(BacktestHelpers):
+    """Asynchronous backtests of Signal DSL scripts and built-in strategy types, and their results.
+
+    Besides one method per operation, it has the hand-written helpers of ``heytraders.lib.backtest``."""
 
 
-class AsyncBacktest(AsyncBacktestEndpoints):
-    """Asynchronous backtests of Signal DSL scripts and built-in strategy types, and their results."""
+class AsyncBacktest(AsyncBacktestHelpers):
+    """Asynchronous backtests of Signal DSL scripts and built-in strategy types, and their results.
+
+    Besides one method per operation, it has the hand-written helpers of ``heytraders.lib.backtest``."""

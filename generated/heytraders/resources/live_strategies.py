@@ -3,14 +3,18 @@
 
 from __future__ import annotations
 
-from .._endpoints.live_strategies import AsyncLiveStrategiesEndpoints, LiveStrategiesEndpoints
+from ..lib.live_strategies import AsyncLiveStrategiesHelpers, LiveStrategiesHelpers
 
 __all__ = ["AsyncLiveStrategies", "LiveStrategies"]
 
 
-class LiveStrategies(LiveStrategiesEndpoints):
-    """Live strategies, subscriptions in signal or trade mode, webhooks and signal history."""
+class LiveStrategies(LiveStrategiesHelpers):
+    """Live strategies, subscriptions in signal or trade mode, webhooks and signal history.
+
+    Besides one method per operation, it has the hand-written helpers of ``heytraders.lib.live_strategies``."""
 
 
-class AsyncLiveStrategies(AsyncLiveStrategiesEndpoints):
-    """Live strategies, subscriptions in signal or trade mode, webhooks and signal history."""
+class AsyncLiveStrategies(AsyncLiveStrategiesHelpers):
+    """Live strategies, subscriptions in signal or trade mode, webhooks and signal history.
+
+    Besides one method per operation, it has the hand-written helpers of ``heytraders.lib.live_strategies``."""

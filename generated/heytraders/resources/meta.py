@@ -3,14 +3,18 @@
 
 from __future__ import annotations
 
-from .._endpoints.meta import AsyncMetaEndpoints, MetaEndpoints
+from ..lib.meta import AsyncMetaHelpers, MetaHelpers
 
 __all__ = ["AsyncMeta", "Meta"]
 
 
-class Meta(MetaEndpoints):
-    """Agent registration and claim, supported markets, indicators, health and capabilities."""
+class Meta(MetaHelpers):
+    """Agent registration and claim, supported markets, indicators, health and capabilities.
+
+    Besides one method per operation, it has the hand-written helpers of ``heytraders.lib.meta``."""
 
 
-class AsyncMeta(AsyncMetaEndpoints):
-    """Agent registration and claim, supported markets, indicators, health and capabilities."""
+class AsyncMeta(AsyncMetaHelpers):
+    """Agent registration and claim, supported markets, indicators, health and capabilities.
+
+    Besides one method per operation, it has the hand-written helpers of ``heytraders.lib.meta``."""
