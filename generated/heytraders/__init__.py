@@ -9,11 +9,6 @@ ticker = client.market.get_ticker(symbol="BTC/USDT")
 
 from __future__ import annotations
 
-import pkgutil
-
-# Hand-written modules under overlays/heytraders join this package.
-__path__ = pkgutil.extend_path(__path__, __name__)
-
 from ._client import AsyncHeyTraders, HeyTraders
 from ._exceptions import (
     APIConnectionError,
