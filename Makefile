@@ -10,7 +10,7 @@ SPEC := spec/heytraders.yaml
 export REDOCLY_TELEMETRY := off
 export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 
-.PHONY: help install generate check-generated lint lint-spec lint-python portability test bench demo clean
+.PHONY: help install generate check-generated lint lint-spec lint-python portability test bench mock demo clean
 
 help:
 	@echo "make demo         run the main job"
@@ -19,6 +19,7 @@ help:
 	@echo "make lint         spec gates (openapi-spec-validator, Redocly, spec rules), generated/ up to date, ruff, mypy"
 	@echo "make portability  check that openapi-python-client accepts the spec"
 	@echo "make bench        the SDK's cost over raw httpx, as ratios measured in one run"
+	@echo "make mock         serve the sandbox on http://127.0.0.1:8080/api/v1"
 
 $(VENV_STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -53,7 +54,7 @@ lint-spec: install
 lint-python: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy generated/heytraders generator tests benchmarks
+	$(BIN)/mypy generated/heytraders generator tests benchmarks mock/heytraders_mock
 
 portability: install
 	rm -rf build/portability
@@ -61,6 +62,9 @@ portability: install
 
 test: lint
 	$(BIN)/pytest
+
+mock: install
+	$(BIN)/heytraders-mock --host 127.0.0.1 --port 8080
 
 bench: install
 	$(PY) -m benchmarks

@@ -1,0 +1,23 @@
+"""heytraders_mock: a stateful sandbox of the HeyTraders API, served from spec/heytraders.yaml.
+
+    from heytraders_mock import create_app, MockConfig
+    app = create_app(MockConfig(seed=0))          # any ASGI server, or httpx.ASGITransport(app)
+
+or from the command line: ``heytraders-mock --port 8080``. Routes, parameters, request validation
+(with the SDK's own validator), scopes and error codes come from the spec at start-up; the state
+(agents, accounts, orders, backtests, subscriptions, the arena) lives in memory, per app, and moves
+on a mock clock that tests advance with ``POST /_mock/clock/advance``.
+
+Modules: ``spec`` (the spec as served), ``routing``, ``auth``, ``validation``, ``context`` (sandbox,
+request context, handler registry), ``handlers/`` (one module per tag), ``control`` (``/_mock``
+routes), ``store`` (resources), ``trading`` (paper fills), ``simulation`` (backtests), ``signals``
+(live strategies), ``market`` (reference market data, swappable), ``dsl`` (expressions), ``docs``,
+``seed``, ``limits``, ``clock``, ``errors``, ``config``, ``cli``.
+"""
+
+from __future__ import annotations
+
+from .app import create_app
+from .config import MockConfig
+
+__all__ = ["MockConfig", "create_app"]

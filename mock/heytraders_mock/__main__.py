@@ -1,0 +1,7 @@
+"""``python -m heytraders_mock``: the same as the ``heytraders-mock`` command."""
+
+from __future__ import annotations
+
+from .cli import main
+
+main()

@@ -1,0 +1,105 @@
+"""Authentication, scopes and the rate limit, in the order a request meets them.
+
+1. A public operation (``security: []``) never reads a key. An optional-key operation (``{}``
+   first) works without one but refuses a bad one. Otherwise the key is read from
+   ``Authorization: Bearer`` (first) or ``X-API-Key``: none or unknown → 401 ``INVALID_API_KEY``;
+   a provisional key past its 24 hours → 401 ``EXPIRED_API_KEY``.
+2. The rate limit counts every request of a key (of a client IP when there is no key) → 429
+   ``RATE_LIMITED`` with ``Retry-After``.
+3. The scope in the security requirement's roles, then (once the body is read) any
+   ``x-conditional-scopes`` that the request view matches → 403 ``INSUFFICIENT_PERMISSIONS``. When
+   the missing scope is ``trade``, the operation lists ``ACCOUNT_REQUIRED`` and the agent is not
+   claimed, the answer is 403 ``ACCOUNT_REQUIRED`` instead: claiming is the step that unlocks it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from .clock import iso
+from .errors import ApiError
+from .spec import Operation
+from .store import Agent, Store
+
+REGISTER_HINT = 'Send a valid key as "Authorization: Bearer <key>" or register one with POST /meta/register.'
+
+
+def credentials(headers: Mapping[str, str]) -> str | None:
+    authorization = headers.get("authorization", "")
+    scheme, _, token = authorization.strip().partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return token.strip()
+    key = headers.get("x-api-key", "").strip()
+    return key or None
+
+
+def authenticate(store: Store, op: Operation, headers: Mapping[str, str], now: datetime) -> Agent | None:
+    if op.scope is None:
+        return None
+    key = credentials(headers)
+    if key is None:
+        if op.key_optional:
+            return None
+        raise ApiError("INVALID_API_KEY", "No API key was sent.", REGISTER_HINT)
+    agent = store.agent_for_key(key)
+    if agent is None:
+        raise ApiError("INVALID_API_KEY", "The API key is invalid.", REGISTER_HINT)
+    if not agent.claimed and agent.expired(now):
+        assert agent.expires_at is not None
+        raise ApiError(
+            "EXPIRED_API_KEY",
+            f"The provisional API key expired at {iso(agent.expires_at)} (24 hours after registration).",
+            "Register again with POST /meta/register, and have a user claim the agent to keep its key.",
+            details={"expired_at": iso(agent.expires_at)},
+        )
+    return agent
+
+
+def rate_limit(store: Store, agent: Agent | None, client_ip: str, now: datetime) -> None:
+    window = store.rate[agent.key_id if agent is not None else f"ip:{client_ip}"]
+    moment = now.timestamp()
+    wait = window.retry_after(moment)
+    if wait is not None:
+        per = "key" if agent is not None else "client IP address"
+        raise ApiError(
+            "RATE_LIMITED",
+            f"Too many requests; the limit is {window.limit} per minute per {per}.",
+            "Wait for the number of seconds in the Retry-After header.",
+            details={"limit": window.limit, "window_seconds": 60},
+            headers={"Retry-After": str(wait)},
+        )
+    window.add(moment)
+
+
+def require_scope(op: Operation, agent: Agent | None, scope: str) -> None:
+    if agent is None or scope in agent.scopes:
+        return
+    if scope == "trade" and "ACCOUNT_REQUIRED" in op.error_codes and not agent.claimed:
+        raise ApiError(
+            "ACCOUNT_REQUIRED",
+            "Live trading needs a claimed agent linked to a user account.",
+            "Call POST /meta/request-claim and have the user enter the code, granting the trade scope.",
+            details={"required_scope": scope, "scopes": list(agent.scopes)},
+        )
+    have = ", ".join(agent.scopes) or "none"
+    raise ApiError(
+        "INSUFFICIENT_PERMISSIONS",
+        f'This operation needs the "{scope}" scope; the key has {have}.',
+        f"Ask the user to grant the {scope} scope when claiming the agent."
+        if scope != "research"
+        else "Use a key with the research scope.",
+        details={"required_scope": scope, "scopes": list(agent.scopes)},
+    )
+
+
+def require_scopes(op: Operation, agent: Agent | None, view: Mapping[str, Any] | None) -> None:
+    """The operation's scope (``view`` None), or its conditional scopes for the request view."""
+    if view is None:
+        if op.scope is not None:
+            require_scope(op, agent, op.scope)
+        return
+    for conditional in op.conditional_scopes:
+        if conditional.applies(view):
+            require_scope(op, agent, conditional.scope)

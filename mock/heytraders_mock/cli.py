@@ -1,0 +1,63 @@
+"""``heytraders-mock``: serve the mock over HTTP with uvicorn.
+
+The command line turns the real-time clock on (a person watching sees backtests finish and signals
+arrive); ``--frozen-clock`` keeps it still, as in tests, moved only by ``POST /_mock/clock/advance``.
+Uvicorn's access log shows method, path and status, never headers, so no API key reaches the log.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+import uvicorn
+
+from .app import create_app
+from .config import MockConfig
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    defaults = MockConfig()
+    parser = argparse.ArgumentParser(prog="heytraders-mock", description="Serve the HeyTraders API sandbox.")
+    parser.add_argument("--host", default="127.0.0.1", help="interface to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8080, help="port to listen on (default 8080)")
+    parser.add_argument("--seed", type=int, default=defaults.seed, help="seed of every random choice (default 0)")
+    parser.add_argument(
+        "--rate-limit", type=int, default=defaults.rate_limit_per_minute, help="requests per key per minute (300)"
+    )
+    parser.add_argument(
+        "--backtests-per-hour", type=int, default=defaults.backtests_per_hour, help="provisional quota per hour (10)"
+    )
+    parser.add_argument(
+        "--backtests-per-day", type=int, default=defaults.backtests_per_day, help="provisional quota per day (30)"
+    )
+    parser.add_argument(
+        "--registrations-per-hour",
+        type=int,
+        default=defaults.registrations_per_hour,
+        help="registrations per client IP per hour (5)",
+    )
+    parser.add_argument("--base-path", default=defaults.base_path, help="where the API is served (/api/v1)")
+    parser.add_argument("--frozen-clock", action="store_true", help="move the clock only with /_mock/clock/advance")
+    return parser.parse_args(argv)
+
+
+def config_from(args: argparse.Namespace) -> MockConfig:
+    return MockConfig(
+        seed=args.seed,
+        rate_limit_per_minute=args.rate_limit,
+        backtests_per_hour=args.backtests_per_hour,
+        backtests_per_day=args.backtests_per_day,
+        registrations_per_hour=args.registrations_per_hour,
+        base_path=args.base_path,
+        realtime_clock=not args.frozen_clock,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = parse_args(argv)
+    uvicorn.run(create_app(config_from(args)), host=args.host, port=args.port)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,31 @@
+"""The mock's settings: one frozen dataclass, filled from keyword arguments or the command line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class MockConfig:
+    """How a mock app behaves. Every limit is the production default unless changed.
+
+    Attributes:
+        seed: Seeds every random choice (keys, IDs, market data, seeded content), so two apps with
+            the same seed answer the same requests with the same bytes.
+        rate_limit_per_minute: Requests per key (per client IP without a key) in any 60 seconds.
+        backtests_per_hour: Backtests a provisional key may start in any hour.
+        backtests_per_day: Backtests a provisional key may start in any 24 hours.
+        registrations_per_hour: Agent registrations per client IP in any hour.
+        base_path: Where the API is served; the control routes live under ``/_mock``.
+        realtime_clock: Whether the mock clock also follows wall-clock time. Off (the default, for
+            tests) the clock only moves with ``POST /_mock/clock/advance``; the command line turns it
+            on, so that backtests complete and signals arrive while a person watches.
+    """
+
+    seed: int = 0
+    rate_limit_per_minute: int = 300
+    backtests_per_hour: int = 10
+    backtests_per_day: int = 30
+    registrations_per_hour: int = 5
+    base_path: str = "/api/v1"
+    realtime_clock: bool = False

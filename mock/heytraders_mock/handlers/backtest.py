@@ -1,0 +1,162 @@
+"""backtest: jobs that move from queued to running to completed on the mock clock, and their results.
+
+Choices: ``end_date`` must fall after ``start_date`` and a grid's ``lower_price`` below its
+``upper_price`` (``VALIDATION_ERROR``); jobs and results belong to the key that started them
+(another key's ID is ``BACKTEST_NOT_FOUND``); a provisional key's backtests count against its hourly
+and daily quota when they are accepted, and claimed keys have no quota.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from ..context import Context, handles
+from ..errors import ApiError, not_found
+from ..simulation import Result, failure_of, job_state, simulate, status_view
+from ..store import ULID, Agent, Backtest
+from ..validation import invalid
+
+NOT_FOUND_HINT = "Use the backtest_id from POST /backtest/execute, or the result_id from its status once completed."
+
+
+def _quota(ctx: Context, agent: Agent) -> None:
+    moment = ctx.now.timestamp()
+    for window, period in ((agent.backtests_hour, "hour"), (agent.backtests_day, "day")):
+        wait = window.retry_after(moment)
+        if wait is not None:
+            raise ApiError(
+                "FREE_QUOTA_EXCEEDED",
+                f"A provisional key may start {window.limit} backtests per {period}; this one has used them.",
+                "Wait for the number of seconds in Retry-After, or claim the agent (POST /meta/request-claim) "
+                "to lift the quota.",
+                details={"limit": window.limit, "used": window.used(moment), "period": period},
+                headers={"Retry-After": str(wait)},
+            )
+
+
+@handles("execute_backtest")
+def execute_backtest(ctx: Context) -> dict[str, Any]:
+    agent = ctx.caller()
+    view = ctx.view
+    if view["end_date"] <= view["start_date"]:
+        raise invalid(
+            "end_date", "end-after-start", "must fall after start_date", "Send a later end_date.", view["end_date"]
+        )
+    grid = view.get("grid")
+    if view.get("strategy_type") == "grid" and grid and Decimal(grid["lower_price"]) >= Decimal(grid["upper_price"]):
+        raise invalid(
+            "grid.upper_price",
+            "grid-range",
+            "must be above grid.lower_price",
+            "Swap the two prices.",
+            grid["upper_price"],
+        )
+    if not agent.claimed:
+        _quota(ctx, agent)
+        agent.backtests_hour.add(ctx.now.timestamp())
+        agent.backtests_day.add(ctx.now.timestamp())
+    request = {**{k: v for k, v in ctx.op.defaults.items()}, **view}
+    backtest = Backtest(
+        backtest_id=ctx.store.new_id("bt_", 10, ULID),
+        result_id=ctx.store.new_id("res_", 10, ULID),
+        key_id=agent.key_id,
+        request=request,
+        created_at=ctx.now,
+        failure=failure_of(ctx.market, request),
+    )
+    ctx.store.backtests[backtest.backtest_id] = backtest
+    return {
+        "backtest_id": backtest.backtest_id,
+        "status": "queued",
+        "created_at": status_view(backtest, ctx.now)["created_at"],
+    }
+
+
+def own_backtest(ctx: Context, backtest_id: str) -> Backtest:
+    backtest = ctx.store.backtests.get(backtest_id)
+    if backtest is None or backtest.key_id != ctx.caller().key_id:
+        raise not_found("BACKTEST_NOT_FOUND", "Backtest", backtest_id, NOT_FOUND_HINT)
+    return backtest
+
+
+def result_of(ctx: Context, backtest: Backtest) -> Result | None:
+    """The backtest's result once it has completed (simulated on first use), else None."""
+    state = job_state(backtest, ctx.now)
+    if state.status != "completed" or state.completed_at is None:
+        return None
+    result = ctx.store.results.get(backtest.result_id)
+    if result is None:
+        result = ctx.store.results[backtest.result_id] = simulate(ctx.market, backtest, state.completed_at)
+    assert isinstance(result, Result)
+    return result
+
+
+def own_result(ctx: Context, result_id: str) -> Result:
+    key_id = ctx.caller().key_id
+    backtest = next((b for b in ctx.store.backtests.values() if b.result_id == result_id), None)
+    result = result_of(ctx, backtest) if backtest is not None and backtest.key_id == key_id else None
+    if result is None:
+        raise not_found("BACKTEST_NOT_FOUND", "Backtest result", result_id, NOT_FOUND_HINT)
+    return result
+
+
+@handles("get_backtest_status")
+def get_backtest_status(ctx: Context) -> dict[str, Any]:
+    return status_view(own_backtest(ctx, ctx.view["backtest_id"]), ctx.now)
+
+
+@handles("cancel_backtest")
+def cancel_backtest(ctx: Context) -> dict[str, Any]:
+    backtest = own_backtest(ctx, ctx.view["backtest_id"])
+    status = job_state(backtest, ctx.now).status
+    if status in ("completed", "failed"):
+        raise invalid(
+            "backtest_id",
+            "job-is-cancellable",
+            f"the job has {status}; only queued or running jobs can be cancelled",
+            "Nothing to cancel: read its status instead.",
+            backtest.backtest_id,
+        )
+    if status != "cancelled":
+        backtest.cancelled_at = ctx.now
+    return status_view(backtest, ctx.now)
+
+
+@handles("get_backtest_result")
+def get_backtest_result(ctx: Context) -> dict[str, Any]:
+    return own_result(ctx, ctx.view["result_id"]).summary
+
+
+@handles("get_backtest_metrics")
+def get_backtest_metrics(ctx: Context) -> dict[str, Any]:
+    return own_result(ctx, ctx.view["result_id"]).metrics
+
+
+@handles("get_backtest_per_ticker")
+def get_backtest_per_ticker(ctx: Context) -> list[dict[str, Any]]:
+    return own_result(ctx, ctx.view["result_id"]).per_ticker
+
+
+@handles("list_backtest_trades")
+def list_backtest_trades(ctx: Context) -> dict[str, Any]:
+    result = own_result(ctx, ctx.view["result_id"])
+    limit, offset = int(ctx.arg("limit")), int(ctx.arg("offset"))
+    return {
+        "trades": result.trades[offset : offset + limit],
+        "total": len(result.trades),
+        "limit": limit,
+        "offset": offset,
+    }
+
+
+@handles("get_backtest_equity")
+def get_backtest_equity(ctx: Context) -> dict[str, Any]:
+    result = own_result(ctx, ctx.view["result_id"])
+    return {"result_id": result.result_id, "points": result.equity}
+
+
+@handles("get_backtest_analysis")
+def get_backtest_analysis(ctx: Context) -> dict[str, Any]:
+    result = own_result(ctx, ctx.view["result_id"])
+    return {"result_id": result.result_id, "analysis": result.analysis, "generated_at": result.summary["created_at"]}

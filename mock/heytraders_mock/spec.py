@@ -1,0 +1,216 @@
+"""The spec, read once at start-up: every operation with its route, scopes, error codes and validator.
+
+Nothing here lists endpoints by hand. Each operation's parameters, schemas and request rules come
+from ``generator.ir.build_client_model`` and become the same ``heytraders._operation.OperationSpec``
+the client is generated with (mapped exactly as ``generator/templates/_operations.py.jinja`` does),
+so the client and the mock enforce the spec's rules with one piece of code,
+``heytraders._validation.prepare_request``.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, cast
+
+from heytraders._operation import OperationSpec, ParamSpec, RuleSpec
+from heytraders._validation import compile_predicate
+
+from generator.ir import ClientOperation, build_client_model
+from generator.spec import SPEC_PATH, iter_operations, json_body_schema, load_spec, resolve
+from generator.spec import Operation as RawOperation
+
+# Operations on an existing account or order: the server adds its `exchange` to the request view.
+EXCHANGE_FROM_RESOURCE = ("account_id", "order_id")
+# Keywords of a request body that constrain the object as a whole rather than one field.
+OBJECT_KEYWORDS = ("minProperties", "maxProperties")
+
+
+def spec_file() -> Path:
+    """The packaged copy of the spec when the mock is installed, else the repository's."""
+    packaged = Path(__file__).with_name("heytraders.yaml")
+    return packaged if packaged.is_file() else SPEC_PATH
+
+
+@dataclass(frozen=True)
+class ConditionalScope:
+    applies: Callable[[Any], bool]
+    scope: str
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of the spec, with what the mock needs to serve it."""
+
+    operation_id: str
+    method: str
+    path: str  # template relative to the base path: /orders/{order_id}
+    summary: str
+    spec: OperationSpec  # the client's own runtime description
+    scope: str | None  # None: public
+    key_optional: bool
+    conditional_scopes: tuple[ConditionalScope, ...]
+    error_codes: frozenset[str]
+    statuses: frozenset[int]
+    defaults: Mapping[str, Any]
+    query_types: Mapping[str, tuple[str, ...]]  # JSON types of each query parameter, for coercion
+    body_names: frozenset[str]
+    # The body's own object-level keywords (minProperties): the client checks fields one by one.
+    body_schema: Mapping[str, Any]
+    has_body: bool
+    body_required: bool
+    markdown: bool
+    # The path parameter (account_id, order_id) naming a resource whose exchange the rules need, and
+    # the spec to check them with (the operation's own plus an `exchange` parameter when it has none).
+    exchange_from: str | None
+    spec_with_exchange: OperationSpec | None
+
+    def code_for_missing(self) -> str:
+        """The 404 code of this operation, for a path parameter that cannot name anything."""
+        specific = sorted(code for code in self.error_codes if code.endswith("_NOT_FOUND"))
+        return specific[0] if specific else "NOT_FOUND"
+
+
+@dataclass(frozen=True)
+class ApiSpec:
+    """The whole document as the mock uses it."""
+
+    title: str
+    version: str
+    operations: tuple[Operation, ...]
+    error_status: Mapping[str, int]
+    exchanges: Mapping[str, Mapping[str, str]]  # Exchange.x-exchanges: name, default_market_type
+
+    def operation(self, operation_id: str) -> Operation:
+        return next(op for op in self.operations if op.operation_id == operation_id)
+
+
+def operation_spec(op: ClientOperation) -> OperationSpec:
+    """The runtime ``OperationSpec`` of an operation, field by field as the generator's template writes it."""
+    return OperationSpec(
+        operation_id=op.operation_id,
+        method=op.method,
+        path=op.path,
+        params=tuple(
+            ParamSpec(p.name, cast(Literal["path", "query", "body"], p.location), p.required, p.schema)
+            for p in op.parameters
+        ),
+        rules=tuple(
+            RuleSpec(id=rule.id, parameter=rule.parameter, description=rule.description, if_=rule.if_, then=rule.then)
+            for rule in op.rules
+        ),
+        public=op.public,
+        key_optional=op.key_optional,
+        places_order=op.places_order,
+        markdown=op.markdown,
+    )
+
+
+def _exchange_from(spec: OperationSpec) -> str | None:
+    """The path parameter naming an account or order, when the operation's rules read ``exchange``."""
+    if not any("exchange" in repr(rule.if_) or "exchange" in repr(rule.then) for rule in spec.rules):
+        return None
+    paths = [param.name for param in spec.params if param.location == "path" and param.name in EXCHANGE_FROM_RESOURCE]
+    return paths[0] if paths else None
+
+
+def _with_exchange(spec: OperationSpec, exchange_schema: Mapping[str, Any]) -> OperationSpec:
+    if any(param.name == "exchange" for param in spec.params):
+        return spec
+    return OperationSpec(
+        operation_id=spec.operation_id,
+        method=spec.method,
+        path=spec.path,
+        params=(*spec.params, ParamSpec("exchange", "query", False, exchange_schema)),
+        rules=spec.rules,
+        public=spec.public,
+        key_optional=spec.key_optional,
+        places_order=spec.places_order,
+        markdown=spec.markdown,
+    )
+
+
+def _types(schema: Mapping[str, Any]) -> tuple[str, ...]:
+    kind = schema.get("type")
+    if isinstance(kind, str):
+        return (kind,)
+    if isinstance(kind, list):
+        return tuple(str(item) for item in kind)
+    found: list[str] = []
+    for key in ("oneOf", "anyOf", "allOf"):
+        for branch in schema.get(key, ()):
+            found.extend(_types(branch))
+    return tuple(found)
+
+
+def _object_keywords(document: Mapping[str, Any], operation: RawOperation) -> dict[str, Any]:
+    schema = resolve(document, json_body_schema(document, operation)) or {}
+    return {key: schema[key] for key in OBJECT_KEYWORDS if key in schema}
+
+
+def _default(literal: str | None) -> Any:
+    if literal is None or literal == "NOT_GIVEN":
+        return None
+    return ast.literal_eval(literal)
+
+
+def load_api(path: Path | None = None) -> ApiSpec:
+    """The spec as the mock serves it; read once per process (an ``ApiSpec`` is immutable, apps share it)."""
+    return _load_api(path or spec_file())
+
+
+@functools.cache
+def _load_api(path: Path) -> ApiSpec:
+    document = load_spec(path)
+    model = build_client_model(document)
+    client_ops = {op.operation_id: op for resource in model.resources for op in resource.operations}
+    error_status = {error.code: error.status for error in model.errors}
+    exchange_schema = next(
+        param.schema
+        for op in client_ops.values()
+        for param in op.parameters
+        if param.name == "exchange" and param.location == "query"
+    )
+    operations = []
+    for raw in iter_operations(document):
+        client_op = client_ops[raw.operation_id]
+        spec = operation_spec(client_op)
+        body = resolve(document, raw.raw.get("requestBody")) or {}
+        statuses = {int(status) for status in raw.raw["responses"] if status.isdigit()}
+        operations.append(
+            Operation(
+                operation_id=client_op.operation_id,
+                method=client_op.method,
+                path=client_op.path,
+                summary=str(raw.raw.get("summary", "")),
+                spec=spec,
+                scope=client_op.scope,
+                key_optional=client_op.key_optional,
+                conditional_scopes=tuple(
+                    ConditionalScope(compile_predicate(entry["if"]), str(entry["scope"]))
+                    for entry in raw.raw.get("x-conditional-scopes") or []
+                ),
+                error_codes=frozenset(raw.raw.get("x-error-codes") or []),
+                statuses=frozenset(statuses),
+                defaults={p.name: _default(p.default) for p in client_op.parameters if _default(p.default) is not None},
+                query_types={p.name: _types(p.schema) for p in client_op.parameters if p.location == "query"},
+                body_names=frozenset(p.name for p in client_op.parameters if p.location == "body"),
+                body_schema=_object_keywords(document, raw),
+                has_body=json_body_schema(document, raw) is not None,
+                body_required=bool(body.get("required")),
+                markdown=client_op.markdown,
+                exchange_from=_exchange_from(spec),
+                spec_with_exchange=_with_exchange(spec, exchange_schema) if _exchange_from(spec) else None,
+            )
+        )
+    exchange = document["components"]["schemas"]["Exchange"]
+    return ApiSpec(
+        title=model.title,
+        version=model.version,
+        operations=tuple(operations),
+        error_status=error_status,
+        exchanges=exchange.get("x-exchanges", {}),
+    )

@@ -1,0 +1,329 @@
+"""Paper trading on the linked accounts: placing, filling and cancelling orders, balances and positions.
+
+Rules of the paper exchange (the issue leaves them open; these are the mock's):
+
+- A claimed user's accounts (one per exchange of the spec's ``x-exchanges``) start with
+  ``PAPER_BALANCES``.
+- Market orders fill at once at the touch (ask to buy, bid to sell); the spread is one tick.
+- Limit orders (``limit``, Polymarket ``GTC``) fill at once at the touch when marketable, else stay
+  ``pending`` with their funds held (``used``) and fill at their limit price once the market reaches
+  it. A Polymarket ``FOK`` that cannot fill at once is ``cancelled`` (killed).
+- Stop and take-profit orders wait for ``stop_price``; a stop-market then fills at the touch, a
+  stop-limit becomes a limit order. Prices are checked when a request arrives (the mock has no
+  background tasks), so a trigger is seen at the next request after the price reaches it.
+- Fees: 0.1 % on spot, 0.05 % on perpetuals, none on Polymarket, in the quote currency.
+- An order the account cannot pay for is ``rejected`` (spot: the quote to buy or the base to sell;
+  perpetuals: margin ``notional / leverage`` plus the fee when adding exposure; Polymarket: the cost
+  to buy, the shares to sell). Perpetual margin is reported as ``used`` but never liquidated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from .clock import epoch, iso, money
+from .market import KRW_PER_USD, Market, MarketData
+from .store import Account, Order, Position, Store, User
+
+PAPER_BALANCES: Mapping[str, Mapping[str, str]] = {
+    "binance": {"USDT": "10000", "BTC": "0.05", "ETH": "1.2"},
+    "binancefuturesusd": {"USDT": "10000"},
+    "upbit": {"KRW": "20000000", "BTC": "0.02"},
+    "hyperliquid": {"USDC": "10000"},
+    "lighter": {"USDT": "10000"},
+    "polymarket": {"USDC": "1000"},
+    "gate": {"USDT": "5000"},
+    "gatefutures": {"USDT": "5000"},
+}
+FEE_RATES = {"spot": Decimal("0.001"), "perpetual": Decimal("0.0005"), "prediction": Decimal(0)}
+LIMIT_TYPES = ("limit", "GTC", "FOK", "stop_loss_limit", "take_profit_limit")
+STOP_TYPES = ("stop_loss", "take_profit", "stop_loss_limit", "take_profit_limit")
+CENT = Decimal("0.00000001")
+
+
+def link_accounts(store: Store, user: User, exchanges: Mapping[str, Mapping[str, str]], now: datetime) -> None:
+    """Give a user one paper account per exchange, once."""
+    if user.account_ids:
+        return
+    for exchange, info in exchanges.items():
+        account = Account(
+            account_id=store.new_id("acc_"),
+            user_id=user.user_id,
+            exchange=exchange,
+            market_type=str(info.get("default_market_type", "spot")),
+            name=f"{info.get('name', exchange)} paper",
+            created_at=now,
+            free={asset: Decimal(amount) for asset, amount in PAPER_BALANCES.get(exchange, {"USDT": "10000"}).items()},
+        )
+        store.accounts[account.account_id] = account
+        user.account_ids.append(account.account_id)
+
+
+def _default_tif(order_type: str) -> str:
+    if order_type in ("GTC", "FOK"):
+        return order_type
+    return "GTC" if order_type in LIMIT_TYPES else "IOC"
+
+
+def place(
+    store: Store, data: MarketData, account: Account, market: Market, view: Mapping[str, Any], now: datetime
+) -> Order:
+    """Create an order from a validated request view and fill it when it can fill at once."""
+    order_type = str(view.get("order_type", "market"))
+    order = Order(
+        order_id=store.new_id("ord_", 10),
+        exchange_order_id=store.exchange_order_id(account.exchange),
+        account_id=account.account_id,
+        exchange=account.exchange,
+        symbol=market.symbol,
+        market_type=market.market_type,
+        side=str(view["side"]),
+        order_type=order_type,
+        time_in_force=str(view.get("time_in_force") or _default_tif(order_type)),
+        amount=Decimal(view["amount"]),
+        price=Decimal(view["price"]) if "price" in view else None,
+        stop_price=Decimal(view["stop_price"]) if "stop_price" in view else None,
+        leverage=view.get("leverage") if market.market_type == "perpetual" else None,
+        label=view.get("label"),
+        created_at=now,
+        updated_at=now,
+    )
+    store.orders[order.order_id] = order
+    _work(store, data, account, order, market, now, placing=True)
+    return order
+
+
+def sync(store: Store, data: MarketData, now: datetime) -> None:
+    """Fill or trigger the working orders whose price the market has reached."""
+    for order in store.orders.values():
+        if order.working:
+            market = data.find(order.exchange, order.symbol)
+            if market is not None:
+                _work(store, data, store.accounts[order.account_id], order, market, now, placing=False)
+
+
+def cancel(store: Store, order: Order, now: datetime) -> None:
+    _release(store.accounts[order.account_id], order)
+    order.status = "cancelled"
+    order.updated_at = now
+
+
+def _work(
+    store: Store, data: MarketData, account: Account, order: Order, market: Market, now: datetime, *, placing: bool
+) -> None:
+    bid, ask = data.bid_ask(market, epoch(now))
+    touch = ask if order.side == "buy" else bid
+    if order.order_type in STOP_TYPES and not order.triggered:
+        if not _reached_stop(order, bid, ask):
+            return
+        order.triggered = True
+        order.updated_at = now
+    if order.order_type == "market" or order.order_type in ("stop_loss", "take_profit"):
+        _fill(account, order, market, touch, now)
+        return
+    assert order.price is not None  # the rules require a price for every limit type
+    marketable = order.price >= ask if order.side == "buy" else order.price <= bid
+    if marketable:
+        # Crossing the book at once takes the touch; a resting order that is reached fills at its price.
+        _fill(account, order, market, touch if placing else order.price, now)
+    elif order.order_type == "FOK":
+        order.status = "cancelled"
+        order.updated_at = now
+    elif order.locked is None:
+        _hold(account, order, market)
+
+
+def _reached_stop(order: Order, bid: Decimal, ask: Decimal) -> bool:
+    assert order.stop_price is not None
+    losing = order.order_type.startswith("stop_loss")
+    if order.side == "sell":
+        return bid <= order.stop_price if losing else bid >= order.stop_price
+    return ask >= order.stop_price if losing else ask <= order.stop_price
+
+
+def _hold(account: Account, order: Order, market: Market) -> None:
+    """Set aside what a resting order will spend, so it cannot be spent twice."""
+    assert order.price is not None
+    if market.market_type == "spot":
+        asset, amount = (
+            (market.quote, order.amount * order.price * (1 + FEE_RATES["spot"]))
+            if order.side == "buy"
+            else (market.base, order.amount)
+        )
+    elif market.market_type == "prediction" and order.side == "buy":
+        asset, amount = market.quote, order.amount * order.price
+    else:
+        return
+    if account.free.get(asset, Decimal(0)) < amount:
+        order.status = "rejected"
+        return
+    account.free[asset] = account.free.get(asset, Decimal(0)) - amount
+    account.used[asset] = account.used.get(asset, Decimal(0)) + amount
+    order.locked = (asset, amount)
+
+
+def _release(account: Account, order: Order) -> None:
+    if order.locked is not None:
+        asset, amount = order.locked
+        account.used[asset] -= amount
+        account.free[asset] = account.free.get(asset, Decimal(0)) + amount
+        order.locked = None
+
+
+def _fill(account: Account, order: Order, market: Market, price: Decimal, now: datetime) -> None:
+    _release(account, order)
+    fee = (order.amount * price * FEE_RATES.get(market.market_type, Decimal(0))).quantize(CENT)
+    settle = {"spot": _settle_spot, "perpetual": _settle_perpetual, "prediction": _settle_prediction}
+    paid = settle.get(market.market_type, _settle_spot)(account, order, market, price, fee)
+    order.updated_at = now
+    if not paid:
+        order.status = "rejected"
+        return
+    order.status = "filled"
+    order.filled_amount = order.amount
+    order.average_price = price
+    order.fee = fee
+    order.fee_currency = market.quote
+
+
+def _add(balances: dict[str, Decimal], asset: str, amount: Decimal) -> None:
+    balances[asset] = balances.get(asset, Decimal(0)) + amount
+
+
+def _settle_spot(account: Account, order: Order, market: Market, price: Decimal, fee: Decimal) -> bool:
+    cost = order.amount * price
+    free = account.free
+    if order.side == "buy":
+        if free.get(market.quote, Decimal(0)) < cost + fee:
+            return False
+        _add(free, market.quote, -(cost + fee))
+        _add(free, market.base, order.amount)
+    else:
+        if free.get(market.base, Decimal(0)) < order.amount:
+            return False
+        _add(free, market.base, -order.amount)
+        _add(free, market.quote, cost - fee)
+    return True
+
+
+def _settle_perpetual(account: Account, order: Order, market: Market, price: Decimal, fee: Decimal) -> bool:
+    position = account.positions.get(market.symbol)
+    signed = order.amount if order.side == "buy" else -order.amount
+    current = Decimal(0) if position is None else (position.size if position.side == "long" else -position.size)
+    after = current + signed
+    leverage = Decimal(order.leverage or (position.leverage if position and position.leverage else 1))
+    adding = abs(after) > abs(current)
+    if adding and account.free.get(market.quote, Decimal(0)) < (abs(after) - abs(current)) * price / leverage + fee:
+        return False
+    realized = Decimal(0)
+    if position is not None and current * signed < 0:  # reducing (or flipping) realises PnL on the closed part
+        closed = min(abs(signed), abs(current))
+        direction = 1 if current > 0 else -1
+        realized = (price - position.entry_price) * closed * direction
+    _add(account.free, market.quote, realized - fee)
+    if after == 0:
+        account.positions.pop(market.symbol, None)
+    elif position is None or current * after <= 0:  # a new position, or flipped through zero
+        account.positions[market.symbol] = Position(
+            market.symbol, "long" if after > 0 else "short", abs(after), price, order.leverage
+        )
+    else:
+        if adding:
+            position.entry_price = (position.entry_price * abs(current) + price * abs(signed)) / abs(after)
+        position.size = abs(after)
+        position.leverage = order.leverage or position.leverage
+    return True
+
+
+def _settle_prediction(account: Account, order: Order, market: Market, price: Decimal, fee: Decimal) -> bool:
+    symbol = f"{market.symbol}/{market.quote}"
+    position = account.positions.get(symbol)
+    cost = order.amount * price
+    if order.side == "buy":
+        if account.free.get(market.quote, Decimal(0)) < cost:
+            return False
+        _add(account.free, market.quote, -cost)
+        if position is None:
+            account.positions[symbol] = Position(symbol, "long", order.amount, price)
+        else:
+            position.entry_price = (position.entry_price * position.size + cost) / (position.size + order.amount)
+            position.size += order.amount
+        return True
+    if position is None or position.size < order.amount:
+        return False
+    _add(account.free, market.quote, cost)
+    position.size -= order.amount
+    if position.size == 0:
+        account.positions.pop(symbol)
+    return True
+
+
+def _usd(data: MarketData, asset: str, amount: Decimal, now: datetime) -> Decimal:
+    if asset in ("USD", "USDT", "USDC"):
+        return amount
+    if asset == "KRW":
+        return amount / KRW_PER_USD
+    market = data.find("binance", f"{asset}/USDT")
+    return Decimal(0) if market is None else amount * data.price(market, epoch(now))
+
+
+def _mark(data: MarketData, account: Account, position: Position, now: datetime) -> Decimal:
+    symbol = position.symbol.removesuffix("/USDC") if account.exchange == "polymarket" else position.symbol
+    market = data.find(account.exchange, symbol)
+    return position.entry_price if market is None else data.price(market, epoch(now))
+
+
+def balances(store: Store, data: MarketData, account: Account, now: datetime, symbol: str | None) -> dict[str, Any]:
+    """The ``AccountBalances`` of an account; ``symbol`` is Polymarket's fast single-market query."""
+    margin: dict[str, Decimal] = {}
+    positions = []
+    equity = Decimal(0)
+    for position in account.positions.values():
+        mark = _mark(data, account, position, now)
+        direction = 1 if position.side == "long" else -1
+        pnl = ((mark - position.entry_price) * position.size * direction).quantize(CENT)
+        quote = position.symbol.split("/")[1].split(":")[0]
+        if account.market_type == "perpetual":
+            _add(margin, quote, position.size * position.entry_price / Decimal(position.leverage or 1))
+            equity += _usd(data, quote, pnl, now)
+        else:
+            equity += _usd(data, quote, position.size * mark, now)
+        if symbol is not None and position.symbol != f"{symbol}/USDC":
+            continue
+        fast = symbol is not None  # the single-market query knows the size only
+        positions.append(
+            {
+                "symbol": position.symbol,
+                "side": position.side,
+                "size": money(position.size),
+                "entry_price": "0" if fast else money(position.entry_price),
+                "mark_price": money(mark),
+                "unrealized_pnl": "0" if fast else money(pnl),
+                "leverage": position.leverage,
+            }
+        )
+    assets = sorted(set(account.free) | set(account.used))
+    rows = []
+    for asset in assets:
+        cash = account.free.get(asset, Decimal(0))
+        used = account.used.get(asset, Decimal(0)) + margin.get(asset, Decimal(0))
+        free = cash - margin.get(asset, Decimal(0))
+        total = free + used
+        equity += _usd(data, asset, total, now)
+        if total != 0:
+            rows.append({"asset": asset, "free": money(free), "used": money(used), "total": money(total)})
+    open_orders = [
+        order.view() for order in store.orders.values() if order.account_id == account.account_id and order.working
+    ]
+    return {
+        "account_id": account.account_id,
+        "exchange": account.exchange,
+        "total_equity_usd": money(equity.quantize(Decimal("0.01"))),
+        "balances": rows,
+        "positions": positions,
+        "open_orders": open_orders[::-1],
+        "updated_at": iso(now),
+    }

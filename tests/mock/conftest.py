@@ -1,0 +1,172 @@
+"""Fixtures for the mock's tests: a fresh app per test, and an HTTP client whose every answer is
+checked against the spec (status documented for the operation, body valid against that status's
+schema, error code listed by the operation and of that status, ``Retry-After`` on every 429)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import anyio
+import httpx
+import pytest
+from heytraders_mock import MockConfig, create_app
+from heytraders_mock.routing import Match, Router
+from heytraders_mock.spec import load_api
+from jsonschema import Draft202012Validator
+from starlette.types import ASGIApp
+
+from generator.spec import Operation as RawOperation
+from generator.spec import SchemaValidators, iter_operations, load_spec
+
+BASE = "/api/v1"
+SPEC = load_spec()
+RAW_OPERATIONS: dict[str, RawOperation] = {op.operation_id: op for op in iter_operations(SPEC)}
+API = load_api()
+ROUTER = Router(API.operations)
+_VALIDATORS = SchemaValidators(SPEC)
+_COMPILED: dict[str, Draft202012Validator] = {}
+
+
+class SyncASGITransport(httpx.BaseTransport):
+    """Runs an ASGI app behind a synchronous httpx client (httpx ships only the async transport)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self._transport = httpx.ASGITransport(app)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        async def run() -> httpx.Response:
+            response = await self._transport.handle_async_request(request)
+            content = await response.aread()
+            return httpx.Response(response.status_code, headers=response.headers, content=content, request=request)
+
+        return anyio.run(run)
+
+
+def _validator(pointer: str) -> Draft202012Validator:
+    if pointer not in _COMPILED:
+        _COMPILED[pointer] = _VALIDATORS.at(pointer)
+    return _COMPILED[pointer]
+
+
+def _schema_pointer(op: RawOperation, status: int) -> str:
+    entry = op.raw["responses"][str(status)]
+    base = str(entry["$ref"]).removeprefix("#") if "$ref" in entry else f"{op.pointer}/responses/{status}"
+    return f"{base}/content/application~1json/schema"
+
+
+def _assert_valid(pointer: str, body: Any, where: str) -> None:
+    errors = list(_validator(pointer).iter_errors(body))
+    assert not errors, f"{where}: response does not match the spec: " + "; ".join(
+        f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}" for e in errors[:5]
+    )
+
+
+def check_response(response: httpx.Response) -> None:
+    """Fail the test when an answer under the base path breaks the spec."""
+    response.read()
+    request = response.request
+    path = request.url.path
+    if not path.startswith(BASE + "/"):
+        return
+    where = f"{request.method} {path} → {response.status_code}"
+    found = ROUTER.match(request.method, path[len(BASE) :])
+    if not isinstance(found, Match):
+        assert response.status_code in (404, 405), where
+        _assert_valid("/components/schemas/ErrorEnvelope", response.json(), where)
+        if response.status_code == 405:
+            assert response.headers.get("allow"), f"{where}: a 405 needs an Allow header"
+        return
+    op = RAW_OPERATIONS[found.operation.operation_id]
+    status = response.status_code
+    assert str(status) in op.raw["responses"], f"{where}: {op.operation_id} does not document {status}"
+    content_type = response.headers.get("content-type", "")
+    if content_type.startswith("text/markdown"):
+        assert found.operation.markdown and status == 200, where
+        return
+    assert content_type.startswith("application/json"), f"{where}: content type {content_type}"
+    body = response.json()
+    _assert_valid(_schema_pointer(op, status), body, where)
+    if status >= 400:
+        code = body["error"]["code"]
+        assert code in op.raw["x-error-codes"], f"{where}: {op.operation_id} does not list {code}"
+        assert API.error_status[code] == status, f"{where}: {code} has status {API.error_status[code]}"
+    if status == 429:
+        assert int(response.headers["retry-after"]) >= 1, where
+
+
+@dataclass
+class Key:
+    api_key: str
+    agent_id: str
+    key_id: str
+    accounts: dict[str, str] = field(default_factory=dict)
+    user_id: str | None = None
+
+
+class Mock:
+    """A test's handle on one mock app: requests with a key, control routes, and answer checks."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.http = httpx.Client(
+            transport=SyncASGITransport(app), base_url="http://mock", event_hooks={"response": [check_response]}
+        )
+
+    def key(self, *scopes: str, claimed: bool = True, **extra: Any) -> Key:
+        body: dict[str, Any] = {"claimed": claimed, **extra}
+        if scopes:
+            body["scopes"] = list(scopes)
+        response = self.http.post("/_mock/keys", json=body)
+        assert response.status_code == 200, response.text
+        data = response.json()
+        return Key(data["api_key"], data["agent_id"], data["key_id"], data["account_ids"], data["user_id"])
+
+    def register(self, name: str = "Test Bot") -> Key:
+        data = self.ok("POST", "/meta/register", json={"display_name": name})
+        return Key(data["api_key"], data["agent_id"], data["key_id"])
+
+    def advance(self, seconds: float) -> str:
+        response = self.http.post("/_mock/clock/advance", json={"seconds": seconds})
+        assert response.status_code == 200, response.text
+        return str(response.json()["now"])
+
+    def call(
+        self, method: str, path: str, key: Key | str | None = None, *, scheme: str = "bearer", **kwargs: Any
+    ) -> httpx.Response:
+        headers = dict(kwargs.pop("headers", {}))
+        if key is not None:
+            secret = key.api_key if isinstance(key, Key) else key
+            if scheme == "bearer":
+                headers["Authorization"] = f"Bearer {secret}"
+            else:
+                headers["X-API-Key"] = secret
+        return self.http.request(method, BASE + path, headers=headers, **kwargs)
+
+    def ok(self, method: str, path: str, key: Key | str | None = None, **kwargs: Any) -> Any:
+        response = self.call(method, path, key, **kwargs)
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert body["success"] is True and body["error"] is None
+        return body["data"]
+
+    def error(self, method: str, path: str, status: int, code: str, key: Key | str | None = None, **kwargs: Any) -> Any:
+        response = self.call(method, path, key, **kwargs)
+        assert response.status_code == status, response.text
+        body = response.json()
+        assert body["success"] is False and body["data"] is None
+        assert body["error"]["code"] == code, response.text
+        return body["error"]
+
+
+@pytest.fixture
+def config() -> MockConfig:
+    return MockConfig(seed=0)
+
+
+@pytest.fixture
+def mock(config: MockConfig) -> Iterator[Mock]:
+    handle = Mock(create_app(config))
+    yield handle
+    handle.http.close()
