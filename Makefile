@@ -10,7 +10,7 @@ SPEC := spec/heytraders.yaml
 export REDOCLY_TELEMETRY := off
 export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 
-.PHONY: help install generate check-generated lint lint-spec lint-python portability test bench mock demo clean
+.PHONY: help install generate check-generated lint lint-spec lint-python portability test contract contract-live bench mock demo clean
 
 help:
 	@echo "make demo         run the main job"
@@ -20,6 +20,8 @@ help:
 	@echo "make portability  check that openapi-python-client accepts the spec"
 	@echo "make bench        the SDK's cost over raw httpx, as ratios measured in one run"
 	@echo "make mock         serve the sandbox on http://127.0.0.1:8080/api/v1"
+	@echo "make contract     the deep schemathesis run of the mock against the spec (make test runs a bounded one)"
+	@echo "make contract-live  read-only contract run against HEYTRADERS_BASE_URL (needs HEYTRADERS_API_KEY)"
 
 $(VENV_STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -62,6 +64,12 @@ portability: install
 
 test: lint
 	$(BIN)/pytest
+
+contract: install
+	CONTRACT_PROFILE=deep $(BIN)/pytest tests/contract -q -rs
+
+contract-live: install
+	$(BIN)/pytest tests/contract/test_contract_live.py -m live -rs
 
 mock: install
 	$(BIN)/heytraders-mock --host 127.0.0.1 --port 8080
