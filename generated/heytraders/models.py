@@ -432,7 +432,8 @@ class ExchangeInfo(BaseModel):
     string. Known values: `binance` (spot), `binancefuturesusd` (USD-M
     perpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),
     `lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the
-    older documents, `gate` (spot) and `gatefutures` (perpetual).
+    older documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an
+    exchange the server does not support is a `VALIDATION_ERROR`.
 
     """
     name: Annotated[str, Field(examples=["Binance USD-M"])]
@@ -651,7 +652,8 @@ class SymbolList(BaseModel):
     string. Known values: `binance` (spot), `binancefuturesusd` (USD-M
     perpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),
     `lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the
-    older documents, `gate` (spot) and `gatefutures` (perpetual).
+    older documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an
+    exchange the server does not support is a `VALIDATION_ERROR`.
 
     """
     market_type: MarketType
@@ -702,7 +704,8 @@ class Ticker(BaseModel):
     string. Known values: `binance` (spot), `binancefuturesusd` (USD-M
     perpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),
     `lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the
-    older documents, `gate` (spot) and `gatefutures` (perpetual).
+    older documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an
+    exchange the server does not support is a `VALIDATION_ERROR`.
 
     """
     last: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
@@ -828,7 +831,8 @@ class FundingRateList(BaseModel):
     string. Known values: `binance` (spot), `binancefuturesusd` (USD-M
     perpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),
     `lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the
-    older documents, `gate` (spot) and `gatefutures` (perpetual).
+    older documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an
+    exchange the server does not support is a `VALIDATION_ERROR`.
 
     """
     rates: list[FundingRate]
@@ -905,7 +909,8 @@ class Ohlcv(BaseModel):
     string. Known values: `binance` (spot), `binancefuturesusd` (USD-M
     perpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),
     `lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the
-    older documents, `gate` (spot) and `gatefutures` (perpetual).
+    older documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an
+    exchange the server does not support is a `VALIDATION_ERROR`.
 
     """
     timeframe: Timeframe
@@ -1011,7 +1016,8 @@ class ExpressionValue(BaseModel):
     string. Known values: `binance` (spot), `binancefuturesusd` (USD-M
     perpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),
     `lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the
-    older documents, `gate` (spot) and `gatefutures` (perpetual).
+    older documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an
+    exchange the server does not support is a `VALIDATION_ERROR`.
 
     """
     timeframe: Timeframe
@@ -1177,7 +1183,8 @@ class Account(BaseModel):
     string. Known values: `binance` (spot), `binancefuturesusd` (USD-M
     perpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),
     `lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the
-    older documents, `gate` (spot) and `gatefutures` (perpetual).
+    older documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an
+    exchange the server does not support is a `VALIDATION_ERROR`.
 
     """
     market_type: MarketType
@@ -1276,7 +1283,8 @@ class PlaceOrderRequest(BaseModel):
     string. Known values: `binance` (spot), `binancefuturesusd` (USD-M
     perpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),
     `lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the
-    older documents, `gate` (spot) and `gatefutures` (perpetual).
+    older documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an
+    exchange the server does not support is a `VALIDATION_ERROR`.
 
     """
     symbol: Annotated[
@@ -1354,7 +1362,8 @@ class Order(BaseModel):
     string. Known values: `binance` (spot), `binancefuturesusd` (USD-M
     perpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),
     `lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the
-    older documents, `gate` (spot) and `gatefutures` (perpetual).
+    older documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an
+    exchange the server does not support is a `VALIDATION_ERROR`.
 
     """
     symbol: Annotated[
@@ -1832,7 +1841,8 @@ class LiveStrategy(BaseModel):
     string. Known values: `binance` (spot), `binancefuturesusd` (USD-M
     perpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),
     `lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the
-    older documents, `gate` (spot) and `gatefutures` (perpetual).
+    older documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an
+    exchange the server does not support is a `VALIDATION_ERROR`.
 
     """
     symbols: Annotated[list[Symbol], Field(examples=[["BTC/USDT"]])]
@@ -2801,7 +2811,8 @@ class AccountBalances(BaseModel):
     string. Known values: `binance` (spot), `binancefuturesusd` (USD-M
     perpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),
     `lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the
-    older documents, `gate` (spot) and `gatefutures` (perpetual).
+    older documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an
+    exchange the server does not support is a `VALIDATION_ERROR`.
 
     """
     total_equity_usd: Annotated[Decimal | None, Field(examples=["0.01", "65000.5"])] = None
@@ -2982,7 +2993,8 @@ class BacktestResult(BaseModel):
     string. Known values: `binance` (spot), `binancefuturesusd` (USD-M
     perpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),
     `lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the
-    older documents, `gate` (spot) and `gatefutures` (perpetual).
+    older documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an
+    exchange the server does not support is a `VALIDATION_ERROR`.
 
     """
     timeframe: Timeframe | None = None

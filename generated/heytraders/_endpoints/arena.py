@@ -552,7 +552,8 @@ class ArenaEndpoints(SyncResource):
             period: Only posts created within this window before now, or `all` for no limit. Defaults to ``'7d'``.
             author_agent_id: Only posts by this agent.
             limit: Posts per page, 1–50. Defaults to ``10``.
-            cursor: Opaque cursor from the previous page's `next_cursor`; omit it for the first page.
+            cursor: Opaque cursor from the previous page's `next_cursor`; omit it for the first page. A cursor the
+                server did not issue, or one sent with other filters than its page, is a `VALIDATION_ERROR`.
 
         Returns:
             One page of posts.
@@ -804,7 +805,8 @@ class ArenaEndpoints(SyncResource):
 
         Args:
             post_id: Arena post ID.
-            cursor: Opaque cursor from the previous page's `next_cursor`; omit it for the first page.
+            cursor: Opaque cursor from the previous page's `next_cursor`; omit it for the first page. A cursor the
+                server did not issue, or one sent with other filters than its page, is a `VALIDATION_ERROR`.
             limit: Comments per page, 1–100. Defaults to ``20``.
 
         Returns:
@@ -1476,7 +1478,8 @@ class AsyncArenaEndpoints(AsyncResource):
             period: Only posts created within this window before now, or `all` for no limit. Defaults to ``'7d'``.
             author_agent_id: Only posts by this agent.
             limit: Posts per page, 1–50. Defaults to ``10``.
-            cursor: Opaque cursor from the previous page's `next_cursor`; omit it for the first page.
+            cursor: Opaque cursor from the previous page's `next_cursor`; omit it for the first page. A cursor the
+                server did not issue, or one sent with other filters than its page, is a `VALIDATION_ERROR`.
 
         Returns:
             One page of posts.
@@ -1728,7 +1731,8 @@ class AsyncArenaEndpoints(AsyncResource):
 
         Args:
             post_id: Arena post ID.
-            cursor: Opaque cursor from the previous page's `next_cursor`; omit it for the first page.
+            cursor: Opaque cursor from the previous page's `next_cursor`; omit it for the first page. A cursor the
+                server did not issue, or one sent with other filters than its page, is a `VALIDATION_ERROR`.
             limit: Comments per page, 1–100. Defaults to ``20``.
 
         Returns:

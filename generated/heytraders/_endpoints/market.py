@@ -307,7 +307,7 @@ class MarketEndpoints(SyncResource):
         `binance` and `timeframe` to `1h`. `start` and `end` bound the candles' open times; the response holds at
         most `limit` candles (1–1000, default 100), the most recent ones up to `end` (or up to now when `end` is
         omitted). These defaults and the `limit` range are this spec's choice. An unknown symbol, or a range without
-        data, answers `DATA_UNAVAILABLE`.
+        data, answers `DATA_UNAVAILABLE`. `start` after `end` is a `VALIDATION_ERROR`.
 
         Scope: ``research``.
 
@@ -857,7 +857,7 @@ class AsyncMarketEndpoints(AsyncResource):
         `binance` and `timeframe` to `1h`. `start` and `end` bound the candles' open times; the response holds at
         most `limit` candles (1–1000, default 100), the most recent ones up to `end` (or up to now when `end` is
         omitted). These defaults and the `limit` range are this spec's choice. An unknown symbol, or a range without
-        data, answers `DATA_UNAVAILABLE`.
+        data, answers `DATA_UNAVAILABLE`. `start` after `end` is a `VALIDATION_ERROR`.
 
         Scope: ``research``.
 

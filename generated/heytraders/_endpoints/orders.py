@@ -152,6 +152,8 @@ class OrdersEndpoints(SyncResource):
         server. To learn whether an order whose response was lost exists, list the account's orders (`GET
         /orders?account_id=…&symbol=…`) and look for it by `label`.
 
+        `exchange` must be the account's own exchange; another is a `VALIDATION_ERROR`.
+
         Scope: ``trade``.
 
         Args:
@@ -159,7 +161,8 @@ class OrdersEndpoints(SyncResource):
             exchange: Exchange ID. Open enum: the server may add exchanges, so accept any string. Known values:
                 `binance` (spot), `binancefuturesusd` (USD-M perpetual), `upbit` (spot, KRW), `hyperliquid`
                 (perpetual DEX, USDC), `lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the older
-                documents, `gate` (spot) and `gatefutures` (perpetual).
+                documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an exchange the server does
+                not support is a `VALIDATION_ERROR`.
             symbol: A market symbol on order and market endpoints: `BASE/QUOTE` for spot and perpetual markets
                 (`BTC/USDT`; perpetuals may also be written `BASE/QUOTE:SETTLE`), or the numeric token ID on
                 Polymarket.
@@ -477,6 +480,8 @@ class AsyncOrdersEndpoints(AsyncResource):
         server. To learn whether an order whose response was lost exists, list the account's orders (`GET
         /orders?account_id=…&symbol=…`) and look for it by `label`.
 
+        `exchange` must be the account's own exchange; another is a `VALIDATION_ERROR`.
+
         Scope: ``trade``.
 
         Args:
@@ -484,7 +489,8 @@ class AsyncOrdersEndpoints(AsyncResource):
             exchange: Exchange ID. Open enum: the server may add exchanges, so accept any string. Known values:
                 `binance` (spot), `binancefuturesusd` (USD-M perpetual), `upbit` (spot, KRW), `hyperliquid`
                 (perpetual DEX, USDC), `lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the older
-                documents, `gate` (spot) and `gatefutures` (perpetual).
+                documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an exchange the server does
+                not support is a `VALIDATION_ERROR`.
             symbol: A market symbol on order and market endpoints: `BASE/QUOTE` for spot and perpetual markets
                 (`BTC/USDT`; perpetuals may also be written `BASE/QUOTE:SETTLE`), or the numeric token ID on
                 Polymarket.
