@@ -21,6 +21,8 @@ from heytraders.lib.backtest import (
     rich_progress,
 )
 
+from .fakes import Clock
+
 BASE_URL = "https://api.test/api/v1"
 BT = "bt_01HQ3K8Z9M"
 RES = "res_01HQ3M2P7X"
@@ -141,24 +143,6 @@ class Backtests:
         return httpx.Response(
             404, json={"success": False, "data": None, "error": {"code": "NOT_FOUND", "message": path}}
         )
-
-
-class Clock:
-    """A fake monotonic clock that sleeping advances."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    async def asleep(self, seconds: float) -> None:
-        self.sleep(seconds)
 
 
 def client_for(server: Backtests) -> HeyTraders:

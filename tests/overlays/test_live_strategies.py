@@ -10,6 +10,8 @@ import pytest
 from heytraders import AsyncHeyTraders, HeyTraders
 from heytraders.errors import SubscriptionNotFoundError
 
+from .fakes import Clock
+
 BASE_URL = "https://api.test/api/v1"
 SUB = "sub_9c03a5f1"
 T0 = "2026-02-10T00:00:00Z"
@@ -65,24 +67,6 @@ class Signals:
     @property
     def polls(self) -> int:
         return len(self.since)
-
-
-class Clock:
-    """A fake monotonic clock that sleeping advances."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    async def asleep(self, seconds: float) -> None:
-        self.sleep(seconds)
 
 
 def client_for(server: Signals) -> HeyTraders:

@@ -20,6 +20,8 @@ from heytraders.errors import (
 )
 from heytraders.lib.meta import ClaimExpiredError, ClaimTimeoutError
 
+from .fakes import Clock
+
 BASE_URL = "https://api.test/api/v1"
 NEW_KEY = "ht_prov_9f2c4e7a1b3d5f60a8c2e4b6d8f01357"
 
@@ -32,24 +34,6 @@ def failure(status: int, code: str, retry_after: str | None = None) -> httpx.Res
     headers = {"Retry-After": retry_after} if retry_after else {}
     error = {"code": code, "message": code.lower().replace("_", " ")}
     return httpx.Response(status, headers=headers, json={"success": False, "data": None, "error": error})
-
-
-class Clock:
-    """A fake monotonic clock that sleeping advances."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-    async def asleep(self, seconds: float) -> None:
-        self.sleep(seconds)
 
 
 class Agents:
