@@ -56,7 +56,7 @@ lint-spec: install
 lint-python: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy generated/heytraders generator tests benchmarks mock/heytraders_mock
+	$(BIN)/mypy generated/heytraders generator tests benchmarks mock/heytraders_mock examples
 
 portability: install
 	rm -rf build/portability
@@ -78,7 +78,7 @@ bench: install
 	$(PY) -m benchmarks
 
 demo: install
-	$(PY) -m generator.summary
+	$(PY) examples/run_demo.py
 
 clean:
 	rm -rf $(VENV) node_modules build .pytest_cache .mypy_cache .ruff_cache
