@@ -166,17 +166,29 @@ _COMPARE: dict[type[ast.cmpop], Callable[[float, float], bool]] = {
 }
 
 
+def parse_expression(expression: str) -> ast.expr:
+    """The expression's syntax tree; a syntax error is a ``DslError`` of kind ``syntax``."""
+    try:
+        return ast.parse(expression.replace("\n", " ").strip(), mode="eval").body
+    except SyntaxError as error:
+        raise DslError("syntax", f"syntax error at column {error.offset or 0}: {error.msg}") from None
+
+
 class Evaluator:
-    def __init__(self, data: dict[str, Series]) -> None:
+    """Evaluates expressions over OHLCV series; ``names`` are values a script assigned before."""
+
+    def __init__(self, data: dict[str, Series], names: dict[str, Value] | None = None) -> None:
         self.data = data
+        self.names: dict[str, Value] = {} if names is None else names
         self.length = len(data["close"])
 
+    def series(self, expression: str | ast.expr) -> Value:
+        """The expression's value on every candle (a series), or a scalar when it does not vary."""
+        return self._eval(parse_expression(expression) if isinstance(expression, str) else expression)
+
     def evaluate(self, expression: str) -> Number:
-        try:
-            tree = ast.parse(expression.replace("\n", " ").strip(), mode="eval")
-        except SyntaxError as error:
-            raise DslError("syntax", f"syntax error at column {error.offset or 0}: {error.msg}") from None
-        value = self._eval(tree.body)
+        """The expression's value on the last candle."""
+        value = self.series(expression)
         if isinstance(value, list):
             value = value[-1] if value else None
         if isinstance(value, float) and not math.isfinite(value):
@@ -191,6 +203,9 @@ class Evaluator:
         if isinstance(node, ast.Name):
             if node.id in self.data:
                 return list(self.data[node.id])
+            if node.id in self.names:
+                named = self.names[node.id]
+                return list(named) if isinstance(named, list) else named
             if node.id in ("true", "false"):
                 return node.id == "true"
             raise DslError("syntax", f"unknown variable {node.id!r}; known: {', '.join(VARIABLES)}")
