@@ -96,10 +96,29 @@ def overlay_helpers(resource: Resource, overlays: Path) -> bool:
     return wanted <= classes
 
 
+def overlay_exports(overlays: Path) -> dict[str, list[str]]:
+    """What each overlay module lists in ``__all__``, minus the ``*Helpers`` mixins the client groups inherit.
+
+    These names (helper exceptions, result types, functions such as ``verify_webhook``) are
+    re-exported from ``heytraders`` itself, so users catch and call them without knowing the layout.
+    """
+    exports: dict[str, list[str]] = {}
+    for module in sorted(overlays.glob("*.py")) if overlays.is_dir() else []:
+        for node in ast.parse(module.read_text(encoding="utf-8")).body:
+            if not (isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "__all__" for t in node.targets)):
+                continue
+            names = ast.literal_eval(node.value)
+            public = sorted(name for name in names if not name.endswith("Helpers"))
+            if public:
+                exports[module.stem] = public
+    return exports
+
+
 def render_package(model: ClientModel, spec_path: Path, out: Path, overlays: Path = OVERLAYS) -> None:
     env = environment()
     header = header_for(spec_path)
-    context = {"model": model, "header": header, "package_version": PACKAGE_VERSION}
+    exports = overlay_exports(overlays)
+    context = {"model": model, "header": header, "package_version": PACKAGE_VERSION, "overlay_exports": exports}
 
     def render(template: str, target: Path, **extra: Any) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -118,9 +137,7 @@ def render_package(model: ClientModel, spec_path: Path, out: Path, overlays: Pat
         render("resource.py.jinja", out / "resources" / f"{resource.attribute}.py", resource=resource)
     # Hand-written helpers join the package as heytraders.lib (one import root for mypy, wheels and editable installs).
     if overlays.is_dir():
-        (out / "lib").mkdir(exist_ok=True)
-        docstring = '"""Hand-written helpers (from overlays/heytraders/lib), reachable from the client groups."""'
-        (out / "lib" / "__init__.py").write_text(f"{header}\n{docstring}\n")
+        render("lib__init__.py.jinja", out / "lib" / "__init__.py")
         for module in sorted(overlays.glob("*.py")):
             source = module.read_text(encoding="utf-8")
             relative = module.relative_to(ROOT).as_posix() if module.is_relative_to(ROOT) else module.name

@@ -3117,8 +3117,9 @@ class WebhookDelivery(BaseModel):
     event (not wrapped in the response envelope). `signal` is set for
     `signal` events, `error` for `error` events; both are null for
     `strategy_stopped`. When the webhook has a secret, the delivery is
-    signed with HMAC-SHA256 of this body. Answer with a 2xx status to
-    acknowledge it.
+    signed with HMAC-SHA256 of its timestamp and this body (see the
+    `subscription_event` webhook for the headers). Answer with a 2xx status
+    to acknowledge it.
 
     """
 
