@@ -140,4 +140,4 @@ def test_every_helper_export_is_reachable_from_the_package_root() -> None:
         assert getattr(heytraders, name) is getattr(heytraders.lib, name), name
         assert name in heytraders.__all__, name
     with pytest.raises(AttributeError, match="no attribute 'verify_webhooks'"):
-        _ = heytraders.verify_webhooks  # type: ignore[attr-defined]
+        _ = heytraders.verify_webhooks
