@@ -1,10 +1,9 @@
 """The spec, read once at start-up: every operation with its route, scopes, error codes and validator.
 
-Nothing here lists endpoints by hand. Each operation's parameters, schemas and request rules come
-from ``generator.ir.build_client_model`` and become the same ``heytraders._operation.OperationSpec``
-the client is generated with (mapped exactly as ``generator/templates/_operations.py.jinja`` does),
-so the client and the mock enforce the spec's rules with one piece of code,
-``heytraders._validation.prepare_request``.
+Nothing here lists endpoints by hand. Each operation's parameters, schemas and request rules are
+the generated client's own ``heytraders._operations.OPERATIONS`` entry (``make lint`` fails when
+the generated package lags the spec), so the client and the mock enforce the spec's rules with one
+description and one piece of code, ``heytraders._validation.prepare_request``.
 """
 
 from __future__ import annotations
@@ -14,12 +13,13 @@ import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any
 
-from heytraders._operation import OperationSpec, ParamSpec, RuleSpec
+from heytraders._operation import OperationSpec, ParamSpec
+from heytraders._operations import OPERATIONS
 from heytraders._validation import compile_predicate
 
-from generator.ir import ClientOperation, build_client_model
+from generator.ir import build_client_model
 from generator.spec import SPEC_PATH, iter_operations, json_body_schema, load_spec, resolve
 from generator.spec import Operation as RawOperation
 
@@ -86,27 +86,6 @@ class ApiSpec:
 
     def operation(self, operation_id: str) -> Operation:
         return next(op for op in self.operations if op.operation_id == operation_id)
-
-
-def operation_spec(op: ClientOperation) -> OperationSpec:
-    """The runtime ``OperationSpec`` of an operation, field by field as the generator's template writes it."""
-    return OperationSpec(
-        operation_id=op.operation_id,
-        method=op.method,
-        path=op.path,
-        params=tuple(
-            ParamSpec(p.name, cast(Literal["path", "query", "body"], p.location), p.required, p.schema)
-            for p in op.parameters
-        ),
-        rules=tuple(
-            RuleSpec(id=rule.id, parameter=rule.parameter, description=rule.description, if_=rule.if_, then=rule.then)
-            for rule in op.rules
-        ),
-        public=op.public,
-        key_optional=op.key_optional,
-        places_order=op.places_order,
-        markdown=op.markdown,
-    )
 
 
 def _exchange_from(spec: OperationSpec) -> str | None:
@@ -177,7 +156,9 @@ def _load_api(path: Path) -> ApiSpec:
     operations = []
     for raw in iter_operations(document):
         client_op = client_ops[raw.operation_id]
-        spec = operation_spec(client_op)
+        spec = OPERATIONS.get(raw.operation_id)
+        if spec is None:
+            raise RuntimeError(f"the generated client lacks {raw.operation_id}: run `make generate`")
         body = resolve(document, raw.raw.get("requestBody")) or {}
         statuses = {int(status) for status in raw.raw["responses"] if status.isdigit()}
         operations.append(
