@@ -3145,7 +3145,7 @@ class WebhookDelivery(BaseModel):
     """
     delivered_at: Annotated[AwareDatetime, Field(examples=["2026-02-10T14:19:53Z"])]
     """
-    When HeyTraders sent the delivery.
+    When the event happened; the same on every retry of the delivery (the signed `X-HeyTraders-Timestamp` says when each attempt was sent).
     """
 
 
