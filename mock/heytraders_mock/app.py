@@ -17,11 +17,20 @@ Choices where the spec is silent:
 - The client IP is the socket peer; ``X-Forwarded-For`` is not trusted.
 - ``AGENT_REQUIRED`` never arises (every request here is made with an API key) and tier quotas
   (``QUOTA_EXCEEDED``) are not modelled; claimed keys have no backtest or post quota.
+
+Background work runs in the app's lifespan (any ASGI server runs it; ``httpx.ASGITransport`` does
+not): the webhook worker (``webhooks.Deliverer``) and, with the real-time clock only, a ticker that
+syncs the time-driven state every ``config.sync_interval`` seconds, so that signals are emitted and
+delivered while nobody calls the API. Shutdown cancels both within ``webhooks.SHUTDOWN_GRACE``.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import inspect
 import logging
+from collections.abc import AsyncIterator
 from datetime import datetime
 from urllib.parse import quote
 
@@ -123,6 +132,8 @@ class Api:
             accept=request.headers.get("accept", ""),
         )
         result = HANDLERS[op.operation_id](context)
+        if inspect.isawaitable(result):  # a handler that waits on the network (the webhook test)
+            result = await result
         if isinstance(result, Response):
             return result
         return JSONResponse(success_body(result, moment))
@@ -132,6 +143,16 @@ def _check_handlers(api: ApiSpec) -> None:
     missing = sorted(op.operation_id for op in api.operations if op.operation_id not in HANDLERS)
     if missing:
         raise RuntimeError(f"the spec has operations no handler serves: {', '.join(missing)}")
+
+
+async def _tick(sandbox: Sandbox) -> None:
+    """Sync the time-driven state on the real-time clock, so that it moves while nobody calls the API."""
+    while True:
+        await asyncio.sleep(sandbox.config.sync_interval)
+        try:
+            sandbox.sync(sandbox.clock.now())
+        except Exception:  # one bad sync must not stop the ticker
+            logger.exception("syncing the sandbox failed")
 
 
 def create_app(config: MockConfig | None = None) -> Starlette:
@@ -155,8 +176,25 @@ def create_app(config: MockConfig | None = None) -> Starlette:
         error = ApiError("INTERNAL_ERROR", "Internal server error.", "Try again; the mock logged the problem.")
         return error_response(error, 500, sandbox.clock.now())
 
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await sandbox.webhooks.start()
+        ticker = asyncio.create_task(_tick(sandbox)) if sandbox.clock.realtime else None
+        try:
+            yield
+        finally:
+            if ticker is not None:
+                ticker.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await ticker
+            await sandbox.webhooks.stop()
+
     routes = [*control_routes(sandbox), Route(api.base + "/{path:path}", api.handle, methods=ALL_METHODS)]
-    app = Starlette(routes=routes, exception_handlers={HTTPException: http_error, Exception: server_error})
+    app = Starlette(
+        routes=routes,
+        exception_handlers={HTTPException: http_error, Exception: server_error},
+        lifespan=lifespan,
+    )
     app.router.redirect_slashes = False  # /api/v1 without a path is a 404 envelope, not a redirect
     app.state.sandbox = sandbox
     return app

@@ -1,8 +1,10 @@
 """``heytraders-mock``: serve the mock over HTTP with uvicorn.
 
 The command line turns the real-time clock on (a person watching sees backtests finish and signals
-arrive); ``--frozen-clock`` keeps it still, as in tests, moved only by ``POST /_mock/clock/advance``.
-Uvicorn's access log shows method, path and status, never headers, so no API key reaches the log.
+arrive, and webhooks are delivered as signals come, with nobody calling the API); ``--frozen-clock``
+keeps it still, as in tests, moved only by ``POST /_mock/clock/advance``. Uvicorn's access log shows
+method, path and status, never headers, so no API key reaches the log; webhook deliveries are logged
+by delivery ID and URL, never with their headers or secret.
 """
 
 from __future__ import annotations
@@ -14,6 +16,16 @@ import uvicorn
 
 from .app import create_app
 from .config import MockConfig
+
+
+def _delays(text: str) -> tuple[float, ...]:
+    try:
+        delays = tuple(float(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a comma-separated list of seconds: {text!r}") from None
+    if any(delay < 0 for delay in delays):
+        raise argparse.ArgumentTypeError("retry delays cannot be negative")
+    return delays
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -39,6 +51,18 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--base-path", default=defaults.base_path, help="where the API is served (/api/v1)")
     parser.add_argument("--frozen-clock", action="store_true", help="move the clock only with /_mock/clock/advance")
+    parser.add_argument(
+        "--webhook-retry-delays",
+        type=_delays,
+        default=defaults.webhook_retry_delays,
+        help="seconds before each retry of a failed webhook delivery, comma-separated (1,2,4,8)",
+    )
+    parser.add_argument(
+        "--webhook-timeout",
+        type=float,
+        default=defaults.webhook_timeout,
+        help="seconds a webhook receiver has to answer (5)",
+    )
     return parser.parse_args(argv)
 
 
@@ -51,6 +75,8 @@ def config_from(args: argparse.Namespace) -> MockConfig:
         registrations_per_hour=args.registrations_per_hour,
         base_path=args.base_path,
         realtime_clock=not args.frozen_clock,
+        webhook_retry_delays=args.webhook_retry_delays,
+        webhook_timeout=args.webhook_timeout,
     )
 
 

@@ -20,6 +20,12 @@ class MockConfig:
         realtime_clock: Whether the mock clock also follows wall-clock time. Off (the default, for
             tests) the clock only moves with ``POST /_mock/clock/advance``; the command line turns it
             on, so that backtests complete and signals arrive while a person watches.
+        sync_interval: Seconds between two syncs of the time-driven state (signals, their webhook
+            deliveries, resting orders) while the clock is real-time, so that they happen when nobody
+            calls the API. Not used with the manual clock: requests and ``POST /_mock/clock/advance`` sync.
+        webhook_retry_delays: Seconds to wait before each retry of a failed webhook delivery; one
+            attempt plus one per delay, then the delivery is ``failed``. Tests pass tiny delays.
+        webhook_timeout: Seconds a webhook receiver has to answer one attempt.
     """
 
     seed: int = 0
@@ -29,3 +35,6 @@ class MockConfig:
     registrations_per_hour: int = 5
     base_path: str = "/api/v1"
     realtime_clock: bool = False
+    sync_interval: float = 1.0
+    webhook_retry_delays: tuple[float, ...] = (1.0, 2.0, 4.0, 8.0)
+    webhook_timeout: float = 5.0

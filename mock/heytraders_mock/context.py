@@ -1,8 +1,9 @@
 """The sandbox (everything one app instance owns), the per-request context, and the handler registry.
 
-Handlers are plain functions registered under their spec ``operationId`` with ``@handles(...)``;
-the app serves an operation by looking its id up in ``HANDLERS``, so the list of endpoints is the
-spec's and nowhere else.
+Handlers are functions registered under their spec ``operationId`` with ``@handles(...)``; the app
+serves an operation by looking its id up in ``HANDLERS``, so the list of endpoints is the spec's and
+nowhere else. A handler is synchronous, except when it must wait on the network (the webhook test):
+then it is a coroutine function and the app awaits it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .seed import populate
 from .spec import ApiSpec, Operation
 from .store import Agent, Store
 from .validation import invalid, validate
+from .webhooks import Deliverer
 
 
 def new_store(config: MockConfig) -> Store:
@@ -38,20 +40,27 @@ class Sandbox:
     market: MarketData
     docs: dict[str, Document]
     store: Store
+    webhooks: Deliverer  # sends the store's outbox; started and stopped by the app's lifespan
 
     @classmethod
     def create(cls, config: MockConfig, api: ApiSpec) -> Sandbox:
-        return cls(
+        sandbox = cls(
             config=config,
             api=api,
             clock=Clock(realtime=config.realtime_clock),
             market=MarketData(config.seed),
             docs=documents(api),
             store=new_store(config),
+            webhooks=Deliverer(config.webhook_retry_delays, config.webhook_timeout),
         )
+        sandbox.store.outbox.dispatch = sandbox.webhooks.submit
+        return sandbox
 
     def reset(self) -> None:
+        """Fresh state from the same seed; webhook deliveries not yet started are dropped."""
+        self.webhooks.forget()
         self.store = new_store(self.config)
+        self.store.outbox.dispatch = self.webhooks.submit
         self.clock.reset()
 
     def sync(self, now: datetime) -> None:

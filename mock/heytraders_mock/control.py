@@ -9,9 +9,28 @@
                                        for one user → 403 ``AGENT_LIMIT_REACHED``; an agent another user claimed →
                                        403 ``KEY_OWNED_BY_OTHER_USER``; an unknown scope → 400 ``INVALID_PERMISSIONS``.
 ``GET /_mock/clock``                   ``{now, start, realtime}``.
-``POST /_mock/clock/advance``          ``{"seconds": N}`` (N ≥ 0) → ``{now}``.
+``POST /_mock/clock/advance``          ``{"seconds": N}`` (N ≥ 0) → ``{now}``; the state is synced to the new time
+                                       (signals emitted, their webhooks queued, resting orders filled) before it
+                                       answers.
 ``POST /_mock/reset``                  fresh state from the same seed, clock back at the start.
-``GET /_mock/webhooks``                ``{deliveries: [{url, headers, body}]}``: what the mock would have POSTed.
+``POST /_mock/strategies/{id}/stop``   the live strategy stops (status ``stopped``, no more signals) and each active
+                                       subscription's webhook gets a ``strategy_stopped`` event → ``{strategy_id,
+                                       status, notified: [subscription_id, ...]}``. Unknown → 404
+                                       ``STRATEGY_NOT_FOUND``.
+``POST /_mock/strategies/{id}/start``  it runs again (status ``active``); signals resume from now, none replayed.
+``GET /_mock/webhooks``                ``{deliveries: [...]}``, oldest first (the last 1000): every webhook delivery
+                                       with ``url``, ``event``, ``delivery_id``, ``subscription_id``, ``test``,
+                                       ``headers`` (the last attempt's, signature included, never the secret),
+                                       ``body`` (the exact JSON sent), ``state`` (``pending``, ``delivered``,
+                                       ``failed`` or ``refused``), ``error`` and ``attempts`` (``[{attempt, at,
+                                       headers, status_code, response_time_ms, error}]``).
+
+Webhook deliveries are real HTTP POSTs, to loopback receivers only (``webhooks`` has the rules). Each carries
+``Content-Type: application/json``, ``User-Agent: HeyTraders-Webhooks/1.0 (sandbox)``, ``X-HeyTraders-Event``,
+``X-HeyTraders-Delivery`` (``dlv_`` and 16 hex digits, the same on every retry), ``X-HeyTraders-Timestamp`` (Unix
+seconds of this attempt) and, when the webhook has a secret, ``X-HeyTraders-Signature: sha256=<hex>``: the
+lowercase hex HMAC-SHA256 under the secret (UTF-8) of ``f"{timestamp}.".encode() + raw_body``, the body being
+the compact JSON ``WebhookDelivery`` (sorted keys, no spaces) exactly as sent.
 """
 
 from __future__ import annotations
@@ -27,8 +46,9 @@ from starlette.routing import Route
 
 from .clock import START, iso
 from .context import Sandbox
-from .errors import ApiError, error_response
-from .store import AGENTS_PER_USER, Agent
+from .errors import ApiError, error_response, not_found
+from .signals import start_strategy, stop_strategy
+from .store import AGENTS_PER_USER, Agent, LiveStrategy
 from .trading import link_accounts
 
 SCOPES = ("research", "read", "trade")
@@ -167,14 +187,34 @@ def control_routes(sandbox: Sandbox) -> list[Route]:
         seconds = (await _body(request)).get("seconds")
         if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not 0 <= seconds <= 10 * 365 * 86400:
             raise _bad("must be a number of seconds, 0 to ten years", "seconds")
-        return {"now": iso(sandbox.clock.advance(float(seconds)))}
+        moved = sandbox.clock.advance(float(seconds))
+        sandbox.sync(moved)  # what the new time brings (signals, webhooks, fills) happens now, not at the next request
+        return {"now": iso(moved)}
 
     async def reset(request: Request, now: datetime) -> dict[str, Any]:
         sandbox.reset()
         return {"now": iso(sandbox.clock.now())}
 
     async def webhooks(request: Request, now: datetime) -> dict[str, Any]:
-        return {"deliveries": list(sandbox.store.outbox)}
+        return {"deliveries": sandbox.store.outbox.view()}
+
+    def strategy(request: Request) -> LiveStrategy:
+        strategy_id = request.path_params["strategy_id"]
+        found = sandbox.store.strategies.get(strategy_id)
+        if found is None:
+            hint = "List the strategies with GET /live-strategies."
+            raise not_found("STRATEGY_NOT_FOUND", "Live strategy", strategy_id, hint)
+        return found
+
+    async def stop(request: Request, now: datetime) -> dict[str, Any]:
+        stopped = strategy(request)
+        notified = stop_strategy(sandbox.store, stopped, now)
+        return {"strategy_id": stopped.strategy_id, "status": stopped.status, "notified": notified}
+
+    async def start(request: Request, now: datetime) -> dict[str, Any]:
+        started = strategy(request)
+        start_strategy(sandbox.store, started, now)
+        return {"strategy_id": started.strategy_id, "status": started.status}
 
     return [
         Route("/_mock/keys", endpoint(keys), methods=["POST"]),
@@ -183,4 +223,6 @@ def control_routes(sandbox: Sandbox) -> list[Route]:
         Route("/_mock/clock/advance", endpoint(advance), methods=["POST"]),
         Route("/_mock/reset", endpoint(reset), methods=["POST"]),
         Route("/_mock/webhooks", endpoint(webhooks), methods=["GET"]),
+        Route("/_mock/strategies/{strategy_id}/stop", endpoint(stop), methods=["POST"]),
+        Route("/_mock/strategies/{strategy_id}/start", endpoint(start), methods=["POST"]),
     ]

@@ -1,24 +1,25 @@
-"""Live strategies on the mock clock: their signals, trade-mode orders and webhook deliveries.
+"""Live strategies on the mock clock: their signals, trade-mode orders and webhook events.
 
 Each seeded strategy emits a signal every ``strategy.every`` seconds after it went live,
 alternating an entry (its ``direction``, weight 0.5) and a ``close``, symbol after symbol. A
 subscription records the signals emitted while it is ``active``; those emitted while it was
-paused are skipped, not replayed. Emission is computed from the clock when a request arrives,
-so the result does not depend on how often anyone asks.
+paused are skipped, not replayed. Emission is computed from the clock whenever the state is synced
+(each request, ``POST /_mock/clock/advance``, and every second with the real-time clock), so the
+result does not depend on how often anyone asks.
 
 In trade mode each signal also becomes a market order on the subscription's account (its
 ``label`` is ``<subscription_id>:<signal_id>``): an entry for 100 USD of the symbol (140,000 KRW on
-Upbit), a ``close`` for the same amount the other way; a rejected order is an ``error`` event. The
-mock never dials out: a webhook delivery is appended to an outbox, with its
-``X-HeyTraders-Signature: sha256=<hex>`` (HMAC-SHA256 of the body under the webhook's secret), that
-``GET /_mock/webhooks`` shows.
+Upbit), a ``close`` for the same amount the other way; a rejected order is an ``error`` event.
+
+Events go to the subscription's webhook when it subscribed to them: ``signal`` for each signal of
+an active subscription, ``error`` for a rejected trade-mode order, ``strategy_stopped`` when the
+strategy stops (``POST /_mock/strategies/{strategy_id}/stop``) for each active subscription. Paused
+and cancelled subscriptions get none. How they are sent, signed and retried: ``webhooks``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import hmac
-import json
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -29,8 +30,6 @@ from .store import LiveStrategy, Store, Subscription, Webhook
 from .trading import place
 
 MAX_CATCH_UP = 5000  # signals recorded at most per subscription and request, after a long clock jump
-OUTBOX_SIZE = 1000
-SIGNATURE_HEADER = "X-HeyTraders-Signature"
 
 
 def emissions(strategy: LiveStrategy, after: datetime, until: datetime) -> list[tuple[int, int]]:
@@ -118,6 +117,8 @@ def _execute(
     }
     order = place(store, data, account, market, view, moment)
     if order.status == "rejected":
+        if side != "close":
+            subscription.open_side = None  # nothing was opened, so the next close has nothing to close
         return f"Order rejected by {account.exchange}: insufficient balance for {money(amount)} {signal['symbol']}"
     return None
 
@@ -131,27 +132,54 @@ def deliver(
     error: str | None,
     moment: datetime,
 ) -> None:
+    """Queue a ``WebhookDelivery`` of ``event`` for the subscription's webhook, if it subscribed to it."""
     if event not in webhook.events:
         return
-    body = {
+    body = delivery_body(event, subscription.subscription_id, subscription.strategy_id, signal, error, moment)
+    store.outbox.add(webhook.url, event, body, webhook.secret, subscription_id=subscription.subscription_id)
+
+
+def delivery_body(
+    event: str,
+    subscription_id: str,
+    strategy_id: str,
+    signal: dict[str, Any] | None,
+    error: str | None,
+    moment: datetime,
+) -> dict[str, Any]:
+    """The spec's ``WebhookDelivery``; ``delivered_at`` is the mock-clock time of the event."""
+    return {
         "event": event,
-        "subscription_id": subscription.subscription_id,
-        "strategy_id": subscription.strategy_id,
+        "subscription_id": subscription_id,
+        "strategy_id": strategy_id,
         "signal": signal,
         "error": error,
         "delivered_at": iso(moment),
     }
-    record(store, webhook.url, body, webhook.secret)
 
 
-def record(store: Store, url: str, body: dict[str, Any], secret: str | None) -> dict[str, Any]:
-    """Put a delivery in the outbox, signed when there is a secret (the secret itself is not kept there)."""
-    payload = json.dumps(body, separators=(",", ":"), sort_keys=True)
-    headers = {"Content-Type": "application/json"}
-    if secret is not None:
-        digest = hmac.new(secret.encode(), payload.encode(), hashlib.sha256).hexdigest()
-        headers[SIGNATURE_HEADER] = f"sha256={digest}"
-    delivery = {"url": url, "headers": headers, "body": payload}
-    store.outbox.append(delivery)
-    del store.outbox[:-OUTBOX_SIZE]
-    return delivery
+def stop_strategy(store: Store, strategy: LiveStrategy, now: datetime) -> list[str]:
+    """Stop a live strategy (its signals end) and tell each active subscription; the IDs told.
+
+    The caller syncs first, so every signal up to ``now`` has been recorded. Stopping a stopped
+    strategy changes nothing and tells no one again.
+    """
+    if strategy.status == "stopped":
+        return []
+    strategy.status = "stopped"
+    told = []
+    for subscription in store.subscriptions.values():
+        if subscription.strategy_id != strategy.strategy_id or subscription.status != "active":
+            continue
+        told.append(subscription.subscription_id)
+        if subscription.webhook is not None:
+            deliver(store, subscription.webhook, subscription, "strategy_stopped", None, None, now)
+    return told
+
+
+def start_strategy(store: Store, strategy: LiveStrategy, now: datetime) -> None:
+    """Run a stopped (or paused) strategy again: signals resume from ``now``, none are replayed."""
+    for subscription in store.subscriptions.values():
+        if subscription.strategy_id == strategy.strategy_id:
+            subscription.synced_until = max(subscription.synced_until, now)
+    strategy.status = "active"

@@ -17,6 +17,7 @@ from typing import Any
 from .clock import iso, iso_or_none, money
 from .config import MockConfig
 from .limits import Window, Windows
+from .webhooks import Outbox
 
 PROVISIONAL_LIFETIME = timedelta(hours=24)
 CLAIM_CODE_LIFETIME = timedelta(minutes=30)
@@ -136,6 +137,7 @@ class Order:
     fee_currency: str | None = None
     triggered: bool = False  # a stop order whose trigger price was reached
     locked: tuple[str, Decimal] | None = None  # funds held while the order works
+    checked_until: datetime | None = None  # the market was watched for it up to here (None: since placed)
 
     @property
     def working(self) -> bool:
@@ -317,7 +319,7 @@ class Store:
         self.leaderboard: dict[str, LeaderboardEntry] = {}
         self.posts: dict[str, Post] = {}
         self.comments: dict[str, Comment] = {}
-        self.outbox: list[dict[str, Any]] = []  # webhook deliveries the mock would have sent
+        self.outbox = Outbox(config.seed)  # every webhook delivery, sent by the worker in ``webhooks``
         self.rate = Windows(config.rate_limit_per_minute, 60)
         self.registrations = Windows(config.registrations_per_hour, 3600)
         self.next_exchange_order_id = 1770730748798 + self.rng.randrange(10**6)

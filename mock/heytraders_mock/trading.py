@@ -3,24 +3,35 @@
 Rules of the paper exchange (the issue leaves them open; these are the mock's):
 
 - A claimed user's accounts (one per exchange of the spec's ``x-exchanges``) start with
-  ``PAPER_BALANCES``.
-- Market orders fill at once at the touch (ask to buy, bid to sell); the spread is one tick.
+  ``PAPER_BALANCES``. Prices are the reference market's (``market.MarketData``); the book is one
+  tick either side of the price (bid = price - tick, ask = price + tick).
+- Market orders fill at once at the touch (ask to buy, bid to sell), with the fee.
 - Limit orders (``limit``, Polymarket ``GTC``) fill at once at the touch when marketable, else stay
   ``pending`` with their funds held (``used``) and fill at their limit price once the market reaches
-  it. A Polymarket ``FOK`` that cannot fill at once is ``cancelled`` (killed).
-- Stop and take-profit orders wait for ``stop_price``; a stop-market then fills at the touch, a
-  stop-limit becomes a limit order. Prices are checked when a request arrives (the mock has no
-  background tasks), so a trigger is seen at the next request after the price reaches it.
+  it. ``FOK`` (Polymarket's order type, or the time in force) and ``IOC`` orders that cannot fill at
+  once are ``cancelled``; a ``PostOnly`` order that would fill at once is ``rejected``.
+- Stop and take-profit orders hold their funds and wait for ``stop_price``: a stop-loss triggers
+  when the price moves through it against the order (a sell when the bid falls to it, a buy when
+  the ask rises to it), a take-profit when it moves in the order's favour. A stop-market then fills
+  at the touch; a stop-limit becomes a limit order (filling at the touch when marketable at once).
+- The market is watched between two syncs, not only at them: every minute of the price path since
+  the last sync is looked at (coarser steps after a clock jump of more than two weeks), so an order
+  fills at the first minute the price reached it, and its ``updated_at`` says when. Syncs happen on
+  each request, on ``POST /_mock/clock/advance``, and every second with the real-time clock.
 - Fees: 0.1 % on spot, 0.05 % on perpetuals, none on Polymarket, in the quote currency.
 - An order the account cannot pay for is ``rejected`` (spot: the quote to buy or the base to sell;
   perpetuals: margin ``notional / leverage`` plus the fee when adding exposure; Polymarket: the cost
   to buy, the shares to sell). Perpetual margin is reported as ``used`` but never liquidated.
+- Positions show the average entry price, the mark (the current price) and the unrealised PnL
+  ``(mark - entry) * size`` (negated for shorts); reducing a position realises PnL into the quote.
+- Only working orders (``pending``, ``partially_filled``) can be cancelled; cancelling releases their
+  held funds. Cancelling any other is ``VALIDATION_ERROR`` (``handlers/orders.py``), as the spec says.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import datetime
+from collections.abc import Iterator, Mapping
+from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -42,6 +53,8 @@ FEE_RATES = {"spot": Decimal("0.001"), "perpetual": Decimal("0.0005"), "predicti
 LIMIT_TYPES = ("limit", "GTC", "FOK", "stop_loss_limit", "take_profit_limit")
 STOP_TYPES = ("stop_loss", "take_profit", "stop_loss_limit", "take_profit_limit")
 CENT = Decimal("0.00000001")
+SCAN_STEP = 60  # seconds between two looks at the price for a working order
+MAX_SCAN = 20_000  # looks per order and sync at most; a longer gap is watched in coarser steps
 
 
 def link_accounts(store: Store, user: User, exchanges: Mapping[str, Mapping[str, str]], now: datetime) -> None:
@@ -63,9 +76,10 @@ def link_accounts(store: Store, user: User, exchanges: Mapping[str, Mapping[str,
 
 
 def _default_tif(order_type: str) -> str:
+    # As the spec says: GTC for limit orders, IOC for market ones; stop orders rest, so GTC too.
     if order_type in ("GTC", "FOK"):
         return order_type
-    return "GTC" if order_type in LIMIT_TYPES else "IOC"
+    return "GTC" if order_type in LIMIT_TYPES or order_type in STOP_TYPES else "IOC"
 
 
 def place(
@@ -97,12 +111,33 @@ def place(
 
 
 def sync(store: Store, data: MarketData, now: datetime) -> None:
-    """Fill or trigger the working orders whose price the market has reached."""
-    for order in store.orders.values():
-        if order.working:
-            market = data.find(order.exchange, order.symbol)
-            if market is not None:
-                _work(store, data, store.accounts[order.account_id], order, market, now, placing=False)
+    """Fill or trigger the working orders whose price the market has reached since they were last watched."""
+    end = epoch(now)
+    for order in list(store.orders.values()):
+        if not order.working:
+            continue
+        market = data.find(order.exchange, order.symbol)
+        if market is None:
+            continue
+        account = store.accounts[order.account_id]
+        for second in _moments(epoch(order.checked_until or order.created_at), end):
+            _work(store, data, account, order, market, datetime.fromtimestamp(second, UTC), placing=False)
+            if not order.working:
+                break
+        if order.checked_until is None or order.checked_until < now:
+            order.checked_until = now
+
+
+def _moments(start: int, end: int) -> Iterator[int]:
+    """The seconds in (start, end] to look at: each whole minute, coarser over long gaps, and ``end``."""
+    if end <= start:
+        return
+    step = max(SCAN_STEP, -(-(end - start) // MAX_SCAN))
+    second = (start // step + 1) * step
+    while second < end:
+        yield second
+        second += step
+    yield end
 
 
 def cancel(store: Store, order: Order, now: datetime) -> None:
@@ -116,24 +151,35 @@ def _work(
 ) -> None:
     bid, ask = data.bid_ask(market, epoch(now))
     touch = ask if order.side == "buy" else bid
+    taker = placing  # an order reaching the book now crosses it at the touch; one resting there fills at its price
     if order.order_type in STOP_TYPES and not order.triggered:
         if not _reached_stop(order, bid, ask):
+            if order.locked is None:
+                _hold(account, order, market, now)
             return
         order.triggered = True
         order.updated_at = now
+        taker = True
     if order.order_type == "market" or order.order_type in ("stop_loss", "take_profit"):
         _fill(account, order, market, touch, now)
         return
     assert order.price is not None  # the rules require a price for every limit type
     marketable = order.price >= ask if order.side == "buy" else order.price <= bid
-    if marketable:
-        # Crossing the book at once takes the touch; a resting order that is reached fills at its price.
-        _fill(account, order, market, touch if placing else order.price, now)
-    elif order.order_type == "FOK":
-        order.status = "cancelled"
-        order.updated_at = now
+    if marketable and taker and order.time_in_force == "PostOnly":
+        _release(account, order)
+        _end(order, "rejected", now)  # it would have taken liquidity
+    elif marketable:
+        _fill(account, order, market, touch if taker else order.price, now)
+    elif order.order_type == "FOK" or order.time_in_force in ("IOC", "FOK"):
+        _release(account, order)
+        _end(order, "cancelled", now)  # killed: it could not fill at once
     elif order.locked is None:
-        _hold(account, order, market)
+        _hold(account, order, market, now)
+
+
+def _end(order: Order, status: str, now: datetime) -> None:
+    order.status = status
+    order.updated_at = now
 
 
 def _reached_stop(order: Order, bid: Decimal, ask: Decimal) -> bool:
@@ -144,21 +190,22 @@ def _reached_stop(order: Order, bid: Decimal, ask: Decimal) -> bool:
     return ask >= order.stop_price if losing else ask <= order.stop_price
 
 
-def _hold(account: Account, order: Order, market: Market) -> None:
+def _hold(account: Account, order: Order, market: Market, now: datetime) -> None:
     """Set aside what a resting order will spend, so it cannot be spent twice."""
-    assert order.price is not None
+    price = order.price if order.price is not None else order.stop_price
+    assert price is not None  # the rules require a price or a trigger for every resting type
     if market.market_type == "spot":
         asset, amount = (
-            (market.quote, order.amount * order.price * (1 + FEE_RATES["spot"]))
+            (market.quote, order.amount * price * (1 + FEE_RATES["spot"]))
             if order.side == "buy"
             else (market.base, order.amount)
         )
     elif market.market_type == "prediction" and order.side == "buy":
-        asset, amount = market.quote, order.amount * order.price
+        asset, amount = market.quote, order.amount * price
     else:
         return
     if account.free.get(asset, Decimal(0)) < amount:
-        order.status = "rejected"
+        _end(order, "rejected", now)
         return
     account.free[asset] = account.free.get(asset, Decimal(0)) - amount
     account.used[asset] = account.used.get(asset, Decimal(0)) + amount

@@ -100,9 +100,14 @@ def test_webhooks_never_return_the_secret_and_deliveries_are_signed(mock: Mock) 
     mock.advance(4 * HOUR)
     [delivery] = mock.http.get("/_mock/webhooks").json()["deliveries"]
     assert SECRET not in json.dumps(delivery)
-    body = delivery["body"]
-    expected = hmac.new(SECRET.encode(), body.encode(), hashlib.sha256).hexdigest()
-    assert delivery["headers"]["X-HeyTraders-Signature"] == f"sha256={expected}"
+    body, headers = delivery["body"], delivery["headers"]
+    # Signed as it would be sent: HMAC-SHA256 of "<timestamp>." + body. A name that is not loopback is never
+    # dialled: the delivery is refused, and says why.
+    signed = f"{headers['X-HeyTraders-Timestamp']}.{body}".encode()
+    expected = hmac.new(SECRET.encode(), signed, hashlib.sha256).hexdigest()
+    assert headers["X-HeyTraders-Signature"] == f"sha256={expected}"
+    assert headers["X-HeyTraders-Event"] == "signal" and headers["X-HeyTraders-Delivery"].startswith("dlv_")
+    assert delivery["state"] == "refused" and delivery["attempts"] == [] and "loopback" in delivery["error"]
     assert json.loads(body)["signal"]["subscription_id"] == sid
 
     replaced = mock.ok("PUT", f"/live-strategies/subscriptions/{sid}/webhook", key, json={"url": "https://x.example/h"})
@@ -118,14 +123,16 @@ def test_webhooks_never_return_the_secret_and_deliveries_are_signed(mock: Mock) 
     assert error["details"]["parameter"] == "secret" and "short" not in json.dumps(error)
 
 
-def test_webhook_test_is_recorded_in_the_outbox(mock: Mock) -> None:
+def test_a_webhook_test_to_a_url_the_sandbox_will_not_dial_is_not_delivered(mock: Mock) -> None:
     key = mock.key()
     result = mock.ok(
         "POST", "/live-strategies/webhooks/test", key, json={"url": "https://bot.example.com/h", "event": "error"}
     )
-    assert result == {"delivered": True, "status_code": 200, "response_time_ms": 0, "error": None}
+    assert result["delivered"] is False and result["status_code"] is None and result["response_time_ms"] is None
+    assert "loopback" in result["error"] and "bot.example.com" in result["error"]
     [delivery] = mock.http.get("/_mock/webhooks").json()["deliveries"]
     assert json.loads(delivery["body"])["event"] == "error"
+    assert delivery["test"] is True and delivery["state"] == "refused"
 
 
 def test_trade_mode_places_orders_on_the_account(mock: Mock) -> None:

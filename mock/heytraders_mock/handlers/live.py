@@ -2,8 +2,12 @@
 
 Choices: subscriptions belong to the key that made them (another key's ID is
 ``SUBSCRIPTION_NOT_FOUND``); ``subscriber_count`` is the seeded count plus the mock's own active
-subscriptions; a webhook test is recorded in the outbox (``GET /_mock/webhooks``) and reported as
-delivered with status 200, since the mock never sends HTTP requests.
+subscriptions. Any ``uri`` is accepted as a webhook URL, as the API accepts it, but the sandbox
+dials only loopback receivers (``webhooks``): deliveries to any other URL are recorded as
+``refused``. ``POST /live-strategies/webhooks/test`` really POSTs one signed sample delivery, once
+and without retries, and reports the receiver's answer; for a URL the sandbox will not dial it
+answers ``delivered: false`` with the reason. Every delivery, tests included, is in the outbox
+(``GET /_mock/webhooks``).
 """
 
 from __future__ import annotations
@@ -11,10 +15,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..clock import iso, parse_time
+from ..clock import epoch, iso, money, parse_time
 from ..context import Context, handles
 from ..errors import not_found
-from ..signals import record
+from ..signals import delivery_body
 from ..store import LiveStrategy, Subscription, Webhook
 from ..validation import invalid
 from .accounts import own_account
@@ -141,7 +145,8 @@ def _set_status(ctx: Context, status: str) -> dict[str, Any]:
     if subscription.status != status:
         subscription.status = status
         subscription.updated_at = ctx.now
-        subscription.synced_until = ctx.now  # signals emitted while paused are not replayed
+        # Signals emitted while paused are not replayed (and none is recorded twice).
+        subscription.synced_until = max(subscription.synced_until, ctx.now)
     return subscription.view()
 
 
@@ -173,30 +178,37 @@ def delete_webhook(ctx: Context) -> dict[str, Any]:
 
 
 @handles("test_webhook")
-def test_webhook(ctx: Context) -> dict[str, Any]:
+async def test_webhook(ctx: Context) -> dict[str, Any]:
     event = str(ctx.arg("event"))
     strategy = next(iter(ctx.store.strategies.values()))
+    market = ctx.market.find(strategy.exchange, strategy.symbols[0])
+    price = money(ctx.market.price(market, epoch(ctx.now))) if market is not None else "1"
     sample = {
         "signal_id": "sig_00000000",
         "subscription_id": "sub_test",
         "strategy_id": strategy.strategy_id,
         "symbol": strategy.symbols[0],
         "side": "long",
-        "price": "1",
+        "price": price,
         "weight": 0.5,
-        "reason": "A test delivery from the HeyTraders mock.",
+        "reason": "A test delivery from the HeyTraders sandbox.",
         "generated_at": iso(ctx.now),
     }
-    body = {
-        "event": event,
-        "subscription_id": "sub_test",
-        "strategy_id": strategy.strategy_id,
-        "signal": sample if event == "signal" else None,
-        "error": "A test error event." if event == "error" else None,
-        "delivered_at": sample["generated_at"],
+    signal = sample if event == "signal" else None
+    error = "A test error event." if event == "error" else None
+    body = delivery_body(event, "sub_test", strategy.strategy_id, signal, error, ctx.now)
+    url, secret = ctx.view["url"], ctx.view.get("secret")
+    delivery = ctx.store.outbox.add(url, event, body, secret, subscription_id=None, test=True)
+    if delivery.state == "refused":
+        return {"delivered": False, "status_code": None, "response_time_ms": None, "error": delivery.error}
+    attempt = await ctx.sandbox.webhooks.attempt(delivery)  # once: a test is not retried
+    delivery.state = "delivered" if attempt.ok else "failed"
+    return {
+        "delivered": attempt.ok,
+        "status_code": attempt.status_code,
+        "response_time_ms": attempt.response_time_ms,
+        "error": attempt.error,
     }
-    record(ctx.store, ctx.view["url"], body, ctx.view.get("secret"))
-    return {"delivered": True, "status_code": 200, "response_time_ms": 0, "error": None}
 
 
 def _own_signals(ctx: Context) -> list[dict[str, Any]]:
