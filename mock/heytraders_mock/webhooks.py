@@ -42,7 +42,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-import hmac
 import ipaddress
 import json
 import logging
@@ -56,15 +55,23 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
+from heytraders.lib.webhooks import (
+    WEBHOOK_DELIVERY_HEADER,
+    WEBHOOK_EVENT_HEADER,
+    WEBHOOK_SIGNATURE_HEADER,
+    WEBHOOK_TIMESTAMP_HEADER,
+    sign_webhook,
+)
 
 logger = logging.getLogger("heytraders_mock.webhooks")
 
 USER_AGENT = "HeyTraders-Webhooks/1.0 (sandbox)"
-EVENT_HEADER = "X-HeyTraders-Event"
-DELIVERY_HEADER = "X-HeyTraders-Delivery"
-TIMESTAMP_HEADER = "X-HeyTraders-Timestamp"
-SIGNATURE_HEADER = "X-HeyTraders-Signature"
-SIGNATURE_PREFIX = "sha256="
+# The header names and the signature recipe are the SDK's (what its verify_webhook checks): one definition.
+EVENT_HEADER = WEBHOOK_EVENT_HEADER
+DELIVERY_HEADER = WEBHOOK_DELIVERY_HEADER
+TIMESTAMP_HEADER = WEBHOOK_TIMESTAMP_HEADER
+SIGNATURE_HEADER = WEBHOOK_SIGNATURE_HEADER
+sign = sign_webhook
 OUTBOX_SIZE = 1000
 SHUTDOWN_GRACE = 2.0  # seconds the lifespan's shutdown waits for deliveries in flight
 LOOPBACK_V4 = ipaddress.ip_network("127.0.0.0/8")
@@ -73,12 +80,6 @@ LOOPBACK_ONLY = (
     "The sandbox delivers webhooks only to loopback addresses (localhost, 127.0.0.0/8, ::1); "
     "{host} was not dialled. Point the webhook at a receiver on this machine, such as http://127.0.0.1:8000/hook."
 )
-
-
-def sign(secret: str, timestamp: int, body: bytes) -> str:
-    """The ``X-HeyTraders-Signature`` value: ``sha256=`` and the hex HMAC-SHA256 of ``b"<timestamp>." + body``."""
-    digest = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
-    return SIGNATURE_PREFIX + digest
 
 
 def encode(body: Mapping[str, Any]) -> bytes:
