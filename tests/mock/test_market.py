@@ -1,12 +1,16 @@
-"""Reference data: markets, symbols, tickers, candles, funding, expressions, indicators, docs, health."""
+"""Market data over HTTP: markets, symbols, tickers, candles, funding rates and expressions."""
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
+from typing import Any
 
+import pytest
 from heytraders_mock import MockConfig, create_app
+from heytraders_mock.dsl import EXPRESSION_CANDLES, FUNCTIONS
 
-from .conftest import Mock
+from .conftest import SPEC, Key, Mock
 
 TOKEN = "21742633143463906290569050155826241533067272736897614950488156847949938836455"
 
@@ -93,66 +97,116 @@ def test_ohlcv_candles(mock: Mock) -> None:
     mock.error("GET", "/market/ohlcv", 422, "DATA_UNAVAILABLE", key, params=backwards)
 
 
+def test_ohlcv_in_every_timeframe_ends_at_the_ticker(mock: Mock) -> None:
+    key = mock.register()
+    mock.advance(12_345)  # mid-candle in every timeframe
+    timeframes = SPEC["components"]["schemas"]["Timeframe"]["enum"]
+    for exchange, symbol in (("binance", "BTC/USDT"), ("upbit", "BTC/KRW"), ("polymarket", TOKEN)):
+        last = mock.ok("GET", "/market/ticker", key, params={"symbol": symbol, "exchange": exchange})["last"]
+        for timeframe in timeframes:
+            params = {"symbol": symbol, "exchange": exchange, "timeframe": timeframe, "limit": 30}
+            candles = mock.ok("GET", "/market/ohlcv", key, params=params)["candles"]
+            assert len(candles) == 30 and candles[-1]["close"] == last
+            assert all(a["close"] == b["open"] for a, b in itertools.pairwise(candles))
+    btc = mock.ok("GET", "/market/ohlcv", key, params={"symbol": "BTC/USDT", "timeframe": "1d", "limit": 1000})
+    assert all(Decimal(10_000) < Decimal(c["low"]) < Decimal(c["high"]) < Decimal(500_000) for c in btc["candles"])
+    krw = mock.ok("GET", "/market/ohlcv", key, params={"symbol": "BTC/KRW", "exchange": "upbit", "limit": 1})
+    assert Decimal(krw["candles"][0]["close"]) > Decimal(10_000_000)
+    unknown = {"symbol": "NOPE/USDT", "timeframe": "1h"}
+    assert "NOPE/USDT" in mock.error("GET", "/market/ohlcv", 422, "DATA_UNAVAILABLE", key, params=unknown)["message"]
+
+
 def test_funding_rates(mock: Mock) -> None:
     key = mock.register()
     rates = mock.ok("GET", "/market/funding-rates", key, params={"exchange": "hyperliquid"})
     assert {r["symbol"] for r in rates["rates"]} >= {"BTC/USDC:USDC", "ETH/USDC:USDC"}
     assert all(r["next_funding_time"] == "2026-03-01T13:00:00Z" for r in rates["rates"])
+    assert all(abs(r["funding_rate"]) <= 0.0005 and r["interval_hours"] == 1 for r in rates["rates"])
     one = mock.ok("GET", "/market/funding-rates", key, params={"exchange": "lighter", "symbol": "ETH/USDT"})
     assert [r["symbol"] for r in one["rates"]] == ["ETH/USDT:USDT"]
+    ticker = mock.ok("GET", "/market/ticker", key, params={"exchange": "lighter", "symbol": "ETH/USDT"})
+    assert one["rates"][0]["mark_price"] == ticker["last"]
+    for exchange in ("binancefuturesusd", "gatefutures", "binance", "polymarket"):
+        error = mock.error("GET", "/market/funding-rates", 400, "VALIDATION_ERROR", key, params={"exchange": exchange})
+        assert error["details"]["parameter"] == "exchange"
+    missing = {"exchange": "lighter", "symbol": "DOGE/USDT"}
+    mock.error("GET", "/market/funding-rates", 422, "DATA_UNAVAILABLE", key, params=missing)
+
+
+def evaluate(mock: Mock, key: Key, expression: str, symbol: str = "BTC/USDT", **extra: str) -> Any:
+    return mock.ok("POST", "/market/evaluate", key, json={"expression": expression, "symbol": symbol, **extra})
 
 
 def test_expressions_evaluate_scan_and_rank(mock: Mock) -> None:
     key = mock.register()
-    rsi = mock.ok("POST", "/market/evaluate", key, json={"expression": "rsi(close, 14)[-1]", "symbol": "BTC/USDT"})
-    assert 0 <= rsi["value"] <= 100 and rsi["timeframe"] == "1h"
-    condition = mock.ok(
-        "POST", "/market/evaluate", key, json={"expression": "close > sma(close, 20)", "symbol": "BTC/USDT"}
-    )
-    assert isinstance(condition["value"], bool)
+    rsi = evaluate(mock, key, "rsi(close, 14)[-1]")
+    assert 0 <= rsi["value"] <= 100 and rsi["timeframe"] == "1h" and rsi["timestamp"] == "2026-03-01T12:00:00Z"
+    assert isinstance(evaluate(mock, key, "close > sma(close, 20)")["value"], bool)
+    last = Decimal(mock.ok("GET", "/market/ticker", key, params={"symbol": "ETH/USDT"})["last"])
+    assert Decimal(str(evaluate(mock, key, "close", "ETH/USDT")["value"])) == last
+    band = evaluate(mock, key, "bbands(close, 20, 2).upper - bbands(close, 20, 2).lower", timeframe="4h")
+    width = evaluate(mock, key, "4 * stdev(close, 20)", timeframe="4h")
+    assert band["value"] == pytest.approx(width["value"]) and band["value"] > 0
+    assert evaluate(mock, key, "atr(14) > 0")["value"] is True
+    macd = evaluate(mock, key, "macd(close).line - macd(close).signal - macd(close).hist")
+    assert macd["value"] == pytest.approx(0, abs=1e-6)
+    assert evaluate(mock, key, "1 / 0")["value"] is None
     scan = mock.ok("POST", "/market/scan", key, json={"universe": "top5", "condition": "close > 0"})
     assert scan["scanned_count"] == 5 and len(scan["matched"]) == 5
+    assert scan["details"][0]["price"] == mock.ok("GET", "/market/ticker", key, params={"symbol": "BTC/USDT"})["last"]
     ranked = mock.ok(
         "POST",
         "/market/rank",
         key,
         json={"universe": ["BTC/USDT", "ETH/USDT", "SOL/USDT"], "expression": "roc(close, 7)", "limit": 2},
     )
-    assert [r["rank"] for r in ranked["ranked"]] == [1, 2] and ranked["ranked"][0]["score"] >= ranked["ranked"][1][
-        "score"
-    ]
-    bad = mock.error(
-        "POST",
-        "/market/evaluate",
-        400,
-        "VALIDATION_ERROR",
-        key,
-        json={"expression": "magic(close)", "symbol": "BTC/USDT"},
-    )
-    assert bad["details"]["parameter"] == "expression" and "magic" in bad["message"]
-    mock.error(
-        "POST",
-        "/market/evaluate",
-        422,
-        "TA_OUT_OF_RANGE",
-        key,
-        json={"expression": "sma(close, 500)", "symbol": "BTC/USDT"},
-    )
+    assert [r["rank"] for r in ranked["ranked"]] == [1, 2]
+    assert ranked["ranked"][0]["score"] >= ranked["ranked"][1]["score"]
     mock.error(
         "POST", "/market/scan", 400, "VALIDATION_ERROR", key, json={"universe": ["BTC/USDT"], "condition": "close"}
     )
+    rank_bool = {"universe": ["BTC/USDT"], "expression": "close > 0"}
+    mock.error("POST", "/market/rank", 400, "VALIDATION_ERROR", key, json=rank_bool)
 
 
-def test_indicators_health_and_docs(mock: Mock) -> None:
+@pytest.mark.parametrize(
+    ("expression", "says"),
+    [
+        ("magic(close)", "unknown function 'magic'"),
+        ("__import__('os').system('true')", "cannot be called"),
+        ("__import__('os')", "unknown function '__import__'"),
+        ("close.__class__", "a dot only picks an output"),
+        ("rsi(close 14)", "syntax error"),
+        ("sma(close)", "sma takes 2 arguments"),
+    ],
+)
+def test_a_bad_expression_is_a_validation_error_listing_what_is_supported(
+    mock: Mock, expression: str, says: str
+) -> None:
     key = mock.register()
-    catalog = mock.ok("GET", "/meta/indicators", key)
-    assert {"rsi", "sma", "roc"} <= {i["name"] for i in catalog["indicators"]}
-    assert mock.ok("GET", "/meta/health") == {"status": "ok", "version": "1.0.0", "timestamp": "2026-03-01T12:00:00Z"}
-    index = mock.ok("GET", "/docs")["documents"]
-    assert [d["path"] for d in index] == ["/docs/signal-dsl", "/docs/operators", "/docs/data", "/docs/api-reference"]
-    doc = mock.ok("GET", "/docs/signal-dsl")
-    assert doc["slug"] == "signal-dsl" and doc["content"].startswith("# Signal DSL")
-    markdown = mock.call("GET", "/docs/api-reference", headers={"Accept": "text/markdown"})
-    assert markdown.headers["content-type"].startswith("text/markdown")
-    assert "| POST | `/orders` | trade |" in markdown.text
-    assert mock.call("GET", "/docs", headers={"Accept": "text/markdown"}).text.startswith("# HeyTraders documents")
+    body = {"expression": expression, "symbol": "BTC/USDT"}
+    error = mock.error("POST", "/market/evaluate", 400, "VALIDATION_ERROR", key, json=body)
+    assert says in error["message"] and error["details"]["parameter"] == "expression"
+    assert all(name in error["suggestion"] for name in FUNCTIONS)
+    scan = {"universe": ["BTC/USDT"], "condition": expression}
+    assert mock.error("POST", "/market/scan", 400, "VALIDATION_ERROR", key, json=scan)["details"]["parameter"] == (
+        "condition"
+    )
+
+
+def test_too_little_history_is_ta_out_of_range(mock: Mock) -> None:
+    key = mock.register()
+    assert evaluate(mock, key, f"sma(close, {EXPRESSION_CANDLES})")["value"] is not None
+    for expression in (f"sma(close, {EXPRESSION_CANDLES + 1})", "sma(sma(close, 300), 300)", "close[-501]"):
+        body = {"expression": expression, "symbol": "BTC/USDT"}
+        error = mock.error("POST", "/market/evaluate", 422, "TA_OUT_OF_RANGE", key, json=body)
+        assert f"{EXPRESSION_CANDLES} are available" in error["message"]
+    error = mock.error(
+        "POST",
+        "/market/rank",
+        422,
+        "TA_OUT_OF_RANGE",
+        key,
+        json={"universe": "top3", "expression": "rsi(close, 600)"},
+    )
+    assert error["message"] == "rsi(close, 600) needs 601 candles of history; 500 are available"

@@ -2,23 +2,27 @@
 
 Choices: an exchange the spec does not know is ``VALIDATION_ERROR``; ``category`` knows
 ``top_market_cap`` (ranked symbols, best first) and ``trending`` (a seeded third of the list that
-changes daily), any other category lists nothing; ``sector`` matches case-insensitively.
-Expressions run over the last ``EXPRESSION_CANDLES`` candles.
+changes daily), any other category lists nothing; ``sector`` matches case-insensitively. Funding
+rates exist for ``FUNDING_EXCHANGES`` only (the spec's request rule refuses the others first).
+Expressions are parsed once per request and run over the last ``EXPRESSION_CANDLES`` candles of each
+symbol (the last one still open); a DSL error becomes the API error ``docs.expression_error`` builds
+(``VALIDATION_ERROR`` listing what is supported, or ``TA_OUT_OF_RANGE``), which the docs show.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
+from datetime import UTC, datetime
 from typing import Any
 
-from ..clock import iso, parse_time
+from ..clock import iso, money, parse_time
 from ..context import Context, handles
-from ..dsl import DslError, evaluate
+from ..docs import expression_error
+from ..dsl import EXPRESSION_CANDLES, DslError, Evaluator, Number, parse_expression
 from ..errors import ApiError
-from ..market import Market
+from ..market import FUNDING_EXCHANGES, Market
 from ..validation import invalid
-
-EXPRESSION_CANDLES = 300
 
 
 def _market_type(ctx: Context, exchange: str) -> str:
@@ -78,6 +82,14 @@ def get_tickers(ctx: Context) -> list[dict[str, Any]]:
 @handles("get_funding_rates")
 def get_funding_rates(ctx: Context) -> dict[str, Any]:
     exchange = ctx.exchange()
+    if exchange not in FUNDING_EXCHANGES:
+        raise invalid(
+            "exchange",
+            "funding-rates-exchanges",
+            f"must be one of {', '.join(FUNDING_EXCHANGES)}",
+            "Funding rates are available for hyperliquid and lighter only.",
+            exchange,
+        )
     if "symbol" in ctx.view:
         markets = [ctx.find_market(exchange, ctx.view["symbol"])]
     else:
@@ -103,35 +115,45 @@ def get_ohlcv(ctx: Context) -> dict[str, Any]:
     return {"symbol": market.symbol, "exchange": exchange, "timeframe": timeframe, "candles": candles}
 
 
-def _value(ctx: Context, market: Market, expression: str, parameter: str) -> tuple[Any, dict[str, str]]:
-    candles = ctx.market.candles(market, str(ctx.arg("timeframe")), ctx.now, EXPRESSION_CANDLES)
+def _parse(expression: str, parameter: str) -> ast.expr:
     try:
-        return evaluate(expression, candles), candles[-1]
+        return parse_expression(expression)
     except DslError as error:
-        if error.kind == "range":
-            raise ApiError(
-                "TA_OUT_OF_RANGE",
-                error.message,
-                f"Use a shorter period: at most {EXPRESSION_CANDLES} candles of history are available.",
-                details={"parameter": parameter},
-            ) from None
-        raise invalid(
-            parameter, "signal-dsl", error.message, "Check the expression against GET /docs/signal-dsl.", expression
-        ) from None
+        raise expression_error(error, parameter, expression) from None
+
+
+def _value(ctx: Context, market: Market, tree: ast.expr, expression: str, parameter: str) -> tuple[Number, str, str]:
+    """The expression's value on the last candle of ``market``, that candle's open time and close."""
+    timeframe = str(ctx.arg("timeframe"))
+    data = ctx.market.ohlcv(market, timeframe, ctx.now, EXPRESSION_CANDLES)
+    if not data.timestamps:
+        raise ApiError(
+            "DATA_UNAVAILABLE",
+            f"No {timeframe} candles of {market.symbol} before {iso(ctx.now)}.",
+            "Ask again once the server time is past the start of the sandbox's history.",
+            details={"symbol": market.symbol, "timeframe": timeframe},
+        )
+    try:
+        value = Evaluator(data.columns()).evaluate(tree)
+    except DslError as error:
+        raise expression_error(error, parameter, expression) from None
+    opened = iso(datetime.fromtimestamp(data.timestamps[-1], UTC))
+    return value, opened, money(ctx.market.price(market, int(ctx.now.timestamp())))
 
 
 @handles("evaluate_expression")
 def evaluate_expression(ctx: Context) -> dict[str, Any]:
     exchange = ctx.exchange()
     market = ctx.find_market(exchange, ctx.view["symbol"])
-    value, last = _value(ctx, market, ctx.view["expression"], "expression")
+    expression = ctx.view["expression"]
+    value, opened, _ = _value(ctx, market, _parse(expression, "expression"), expression, "expression")
     return {
         "expression": ctx.view["expression"],
         "symbol": market.symbol,
         "exchange": exchange,
         "timeframe": ctx.arg("timeframe"),
         "value": value,
-        "timestamp": last["timestamp"],
+        "timestamp": opened,
     }
 
 
@@ -147,8 +169,10 @@ def scan_market(ctx: Context) -> dict[str, Any]:
     exchange = ctx.exchange()
     condition = ctx.view["condition"]
     details = []
-    for market in _universe(ctx, exchange):
-        value, last = _value(ctx, market, condition, "condition")
+    markets = _universe(ctx, exchange)
+    tree = _parse(condition, "condition")
+    for market in markets:
+        value, _, price = _value(ctx, market, tree, condition, "condition")
         if value is not None and not isinstance(value, bool):
             raise invalid(
                 "condition",
@@ -157,7 +181,7 @@ def scan_market(ctx: Context) -> dict[str, Any]:
                 "Compare it, as in rsi(close, 14) < 30.",
                 condition,
             )
-        details.append({"symbol": market.symbol, "price": last["close"], "matched": bool(value)})
+        details.append({"symbol": market.symbol, "price": price, "matched": bool(value)})
     return {
         "matched": [item["symbol"] for item in details if item["matched"]],
         "details": details,
@@ -171,8 +195,9 @@ def rank_market(ctx: Context) -> dict[str, Any]:
     expression = ctx.view["expression"]
     scored: list[tuple[float, Market, str]] = []
     markets = _universe(ctx, exchange)
+    tree = _parse(expression, "expression")
     for market in markets:
-        value, last = _value(ctx, market, expression, "expression")
+        value, _, price = _value(ctx, market, tree, expression, "expression")
         if isinstance(value, bool):
             raise invalid(
                 "expression",
@@ -182,7 +207,7 @@ def rank_market(ctx: Context) -> dict[str, Any]:
                 expression,
             )
         if value is not None:
-            scored.append((float(value), market, last["close"]))
+            scored.append((float(value), market, price))
     scored.sort(key=lambda item: item[0], reverse=ctx.arg("order") == "desc")
     ranked = [
         {"rank": index + 1, "symbol": market.symbol, "score": round(score, 6), "price": money_text}

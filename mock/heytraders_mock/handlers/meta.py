@@ -14,8 +14,7 @@ from typing import Any
 
 from ..clock import iso
 from ..context import Context, handles
-from ..docs import OPERATORS, VARIABLE_TEXT
-from ..dsl import FUNCTIONS, VARIABLES
+from ..dsl import FUNCTIONS, OPERATORS, VARIABLE_TEXT, VARIABLES
 from ..errors import ApiError
 from ..store import CLAIM_CODE_LIFETIME, ClaimCode
 
@@ -98,7 +97,7 @@ def list_indicators(ctx: Context) -> dict[str, Any]:
             {"name": name, "category": f.category, "description": f.description, "signature": f.signature}
             for name, f in FUNCTIONS.items()
         ],
-        "operators": [{"symbol": symbol, "description": text} for symbol, text in OPERATORS],
+        "operators": [{"symbol": symbol, "description": text} for symbol, text, _ in OPERATORS],
         "variables": [{"name": name, "description": VARIABLE_TEXT[name]} for name in VARIABLES],
     }
 
