@@ -10,9 +10,10 @@ on a mock clock that tests advance with ``POST /_mock/clock/advance``.
 
 Modules: ``spec`` (the spec as served), ``routing``, ``auth``, ``validation``, ``context`` (sandbox,
 request context, handler registry), ``handlers/`` (one module per tag), ``control`` (``/_mock``
-routes), ``store`` (resources), ``trading`` (paper fills), ``simulation`` (backtests), ``signals``
-(live strategies), ``market`` (reference market data, swappable), ``dsl`` (expressions), ``docs``,
-``seed``, ``limits``, ``clock``, ``errors``, ``config``, ``cli``.
+routes), ``store`` (resources), ``trading`` (paper fills), ``simulation`` (backtests), ``script``
+(backtest scripts), ``signals`` (live strategies), ``webhooks`` (signed delivery over HTTP),
+``market`` (synthetic market data), ``dsl`` (expressions), ``docs``, ``seed``, ``limits``,
+``clock``, ``errors``, ``config``, ``cli``.
 """
 
 from __future__ import annotations

@@ -234,7 +234,7 @@ class Backtest:
     key_id: str
     request: dict[str, Any]
     created_at: datetime
-    failure: str | None = None  # why the job fails once it has run, decided at submission
+    failure: str | None = None  # why the job fails once it has run, decided at submission or when it first runs
     cancelled_at: datetime | None = None
 
 

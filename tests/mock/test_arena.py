@@ -7,7 +7,7 @@ from typing import Any
 from .conftest import Key, Mock
 
 BACKTEST: dict[str, Any] = {
-    "script": "x = rsi(close, 14) < 30",
+    "script": 'oversold = rsi(close, 14) < 30\nemit_signal(oversold, entry("BINANCE:BTC/USDT", "LONG", Weight(0.5)))',
     "universe": ["BINANCE:BTC/USDT"],
     "start_date": "2025-01-01",
     "end_date": "2025-06-30",

@@ -119,7 +119,8 @@ def test_unknown_and_foreign_backtests_are_backtest_not_found(mock: Mock) -> Non
 
 def test_a_script_that_needs_more_history_fails_with_ta_out_of_range(mock: Mock) -> None:
     key = mock.key()
-    backtest_id = start(mock, key, script="x = sma(close, 200) > close", timeframe="1d", end_date="2025-02-01")
+    script = 'x = sma(close, 200) > close\nemit_signal(x, entry("BINANCE:BTC/USDT", "LONG", Weight(0.5)))'
+    backtest_id = start(mock, key, script=script, timeframe="1d", end_date="2025-02-01")
     mock.advance(10)
     status = mock.ok("GET", f"/backtest/status/{backtest_id}", key)
     assert status["status"] == "failed" and status["message"].startswith("TA_OUT_OF_RANGE")

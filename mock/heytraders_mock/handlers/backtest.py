@@ -3,7 +3,10 @@
 Choices: ``end_date`` must fall after ``start_date`` and a grid's ``lower_price`` below its
 ``upper_price`` (``VALIDATION_ERROR``); jobs and results belong to the key that started them
 (another key's ID is ``BACKTEST_NOT_FOUND``); a provisional key's backtests count against its hourly
-and daily quota when they are accepted, and claimed keys have no quota.
+and daily quota when they are accepted, and claimed keys have no quota. Everything else wrong with a
+backtest (an unknown ticker, a script error, too little history, too large a range) is accepted and
+fails the job, with the reason in its status ``message``. The simulation runs when the job's running
+phase has ended and its status or results are first read, so the status and the results always agree.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import Any
 
 from ..context import Context, handles
 from ..errors import ApiError, not_found
-from ..simulation import Result, failure_of, job_state, simulate, status_view
+from ..simulation import JobState, Result, SimulationError, failure_of, job_state, simulate, status_view
 from ..store import ULID, Agent, Backtest
 from ..validation import invalid
 
@@ -63,7 +66,7 @@ def execute_backtest(ctx: Context) -> dict[str, Any]:
         key_id=agent.key_id,
         request=request,
         created_at=ctx.now,
-        failure=failure_of(ctx.market, request),
+        failure=failure_of(ctx.market, request, ctx.now),
     )
     ctx.store.backtests[backtest.backtest_id] = backtest
     return {
@@ -80,14 +83,23 @@ def own_backtest(ctx: Context, backtest_id: str) -> Backtest:
     return backtest
 
 
+def settle(ctx: Context, backtest: Backtest) -> JobState:
+    """The job's state, once simulated if its running phase has ended (a failure is recorded on the job)."""
+    state = job_state(backtest, ctx.now)
+    if state.status == "completed" and state.completed_at is not None and backtest.result_id not in ctx.store.results:
+        try:
+            ctx.store.results[backtest.result_id] = simulate(ctx.market, backtest, state.completed_at)
+        except SimulationError as error:
+            backtest.failure = error.message
+        state = job_state(backtest, ctx.now)
+    return state
+
+
 def result_of(ctx: Context, backtest: Backtest) -> Result | None:
     """The backtest's result once it has completed (simulated on first use), else None."""
-    state = job_state(backtest, ctx.now)
-    if state.status != "completed" or state.completed_at is None:
+    if settle(ctx, backtest).status != "completed":
         return None
-    result = ctx.store.results.get(backtest.result_id)
-    if result is None:
-        result = ctx.store.results[backtest.result_id] = simulate(ctx.market, backtest, state.completed_at)
+    result = ctx.store.results[backtest.result_id]
     assert isinstance(result, Result)
     return result
 
@@ -103,13 +115,15 @@ def own_result(ctx: Context, result_id: str) -> Result:
 
 @handles("get_backtest_status")
 def get_backtest_status(ctx: Context) -> dict[str, Any]:
-    return status_view(own_backtest(ctx, ctx.view["backtest_id"]), ctx.now)
+    backtest = own_backtest(ctx, ctx.view["backtest_id"])
+    settle(ctx, backtest)
+    return status_view(backtest, ctx.now)
 
 
 @handles("cancel_backtest")
 def cancel_backtest(ctx: Context) -> dict[str, Any]:
     backtest = own_backtest(ctx, ctx.view["backtest_id"])
-    status = job_state(backtest, ctx.now).status
+    status = settle(ctx, backtest).status
     if status in ("completed", "failed"):
         raise invalid(
             "backtest_id",
