@@ -144,7 +144,10 @@ def test_a_failed_job_raises_with_the_servers_reason(sandbox: Sandbox, client: H
 
 @pytest.mark.anyio
 async def test_a_script_error_fails_the_async_run_naming_the_line(sandbox: Sandbox, aclient: AsyncHeyTraders) -> None:
-    params: BacktestParams = {**BACKTEST, "script": "fast = sma(close, 10)\nslow = smaa(close, 50)\nemit_signal(fast > slow, x)"}
+    params: BacktestParams = {
+        **BACKTEST,
+        "script": "fast = sma(close, 10)\nslow = smaa(close, 50)\nemit_signal(fast > slow, x)",
+    }
     with pytest.raises(BacktestFailedError) as caught:
         await aclient.backtest.run(**params, poll_interval=1, sleep=sandbox.asleep, clock=sandbox.now)
     assert "line 2" in str(caught.value)
