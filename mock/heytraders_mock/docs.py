@@ -229,6 +229,23 @@ The backtest engine runs the script on the sandbox's synthetic candles of each t
 name (`"BINANCE:BTC/USDT"`, `"HYPERLIQUID:ETH/USDC:USDC"`); an error names the line. Start the date
 range early enough for the longest warm-up, or the backtest fails with `TA_OUT_OF_RANGE`.
 
+How a backtest trades:
+
+- A condition true at a candle's close fills at the next candle's open, with the request's
+  `slippage` against you and its `trading_fee` on each side's value. Positions still open at the
+  end close at the last close.
+- Without an `exit(...)` for a ticker, its position lasts while the entry condition is true; with
+  one, it lasts until the exit fires (an exit wins over an entry on the same candle; an opposite
+  entry reverses the position).
+- A position's margin is `w` times the equity; on perpetual markets its value is the margin times
+  `leverage`. `SHORT` on a spot market is an error.
+- `mode: isolated` gives each ticker `initial_cash / n` of its own (a position whose loss reaches
+  its margin is liquidated); `mode: cross` shares one pool. `stop_loss` and `take_profit` close
+  everything when the portfolio's equity reaches them.
+- `strategy_type` `dca`, `grid` and `pair_trading` follow built-in rules instead of a script.
+- At most 20,000 candles (candles times tickers) per backtest: pick a larger timeframe for long
+  ranges.
+
 {_errors()}"""
 
 

@@ -40,7 +40,7 @@ def test_limit_order_rests_holds_funds_and_fills_when_reached(mock: Mock) -> Non
     assert [o["order_id"] for o in snapshot["open_orders"]] == [placed["order_id"]]
     assert Decimal({r["asset"]: r for r in snapshot["balances"]}["USDT"]["used"]) > 0
     assert [o["order_id"] for o in mock.ok("GET", f"/accounts/{account}/open-orders", key)] == [placed["order_id"]]
-    # The mock's price swings ±2 % a day and ±8 % a month: step the clock until the limit is reached.
+    # The synthetic price wanders (a random walk with volatility regimes): step the clock until the limit is reached.
     for _ in range(120):
         mock.advance(6 * 3600)
         current = mock.ok("GET", f"/orders/{placed['order_id']}", key)
