@@ -198,8 +198,9 @@ def backtest_and_share(client: HeyTraders) -> None:
             f"Backtest {run.backtest_id}: BINANCE:BTC/USDT, 2024-01-01 to 2024-06-30, 1h",
             ["metric", "value"],
             [
-                ["initial cash", run.summary.initial_cash],
-                ["final equity", run.summary.final_equity],
+                # Display only: the Decimal keeps every digit the server sent; two are enough to read.
+                ["initial cash", f"{run.summary.initial_cash:,.2f}"],
+                ["final equity", f"{run.summary.final_equity:,.2f}"],
                 ["total return", pct(metrics.total_return_pct)],
                 ["annualized return", pct(metrics.annualized_return_pct)],
                 ["max drawdown", pct(metrics.max_drawdown)],

@@ -52,12 +52,14 @@ def make_signal(
     price = data.price(market, second) if market is not None else Decimal(0)
     entry = index % 2 == 1
     digest = hashlib.sha256(f"{subscription_id}:{index}".encode()).hexdigest()
-    reading = 20 + int(digest[8:12], 16) % 150 / 10  # an RSI-like reading for the reason text
-    reason = (
-        f"RSI(14) crossed {'below 30' if strategy.direction == 'long' else 'above 70'} ({reading:.1f})"
-        if entry
-        else f"RSI(14) back to {50 + reading / 5:.1f}: close"
-    )
+    # An RSI-like reading for the reason text, on the side of the threshold the text names.
+    depth = int(digest[8:12], 16) % 100 / 10  # 0.0 to 9.9
+    if not entry:
+        reason = f"RSI(14) back to {48 + depth / 2:.1f}: close"
+    elif strategy.direction == "long":
+        reason = f"RSI(14) crossed below 30 ({29.9 - depth:.1f})"
+    else:
+        reason = f"RSI(14) crossed above 70 ({70.1 + depth:.1f})"
     return {
         "signal_id": "sig_" + digest[:8],
         "subscription_id": subscription_id,

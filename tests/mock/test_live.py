@@ -151,3 +151,29 @@ def test_trade_mode_places_orders_on_the_account(mock: Mock) -> None:
     orders = mock.ok("GET", "/orders", key)["orders"]
     assert [o["side"] for o in orders] == ["sell", "buy"]  # newest first: the entry, then its close
     assert all(o["status"] == "filled" and o["label"].startswith(str(sub["subscription_id"])) for o in orders)
+
+
+def test_signal_reasons_agree_with_the_threshold_they_name() -> None:
+    import re
+
+    from heytraders_mock.clock import START, epoch
+    from heytraders_mock.config import MockConfig
+    from heytraders_mock.market import MarketData
+    from heytraders_mock.seed import populate
+    from heytraders_mock.signals import make_signal
+    from heytraders_mock.store import Store
+
+    store = Store(MockConfig())
+    populate(store, START)
+    data = MarketData(0)
+    checked = 0
+    for strategy in store.strategies.values():
+        for index in range(1, 41):
+            signal = make_signal(data, strategy, "sub_test", index, epoch(START) + index * strategy.every)
+            reading = float(re.findall(r"\d+\.\d", signal["reason"])[-1])
+            if signal["side"] == "long":
+                assert "below 30" in signal["reason"] and reading < 30, signal
+            elif signal["side"] == "short":
+                assert "above 70" in signal["reason"] and reading > 70, signal
+            checked += 1
+    assert checked == 40 * len(store.strategies)
