@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -281,6 +281,53 @@ def test_stream_yields_each_signal_once_in_order_and_resumes_from_its_cursor(
     assert ids == [signal.signal_id for signal in reversed(recorded)][: len(ids)]
 
 
+def _parse(moment: str) -> datetime:
+    return datetime.fromisoformat(moment.replace("Z", "+00:00"))
+
+
+class RepeatingServer(httpx.AsyncBaseTransport):
+    """The real mock behind a server quirk: ``signals/latest`` answers from a day before ``since``,
+    so every poll repeats signals the stream has already yielded."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.inner = httpx.ASGITransport(app)
+        self.repeated = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        since = request.url.params.get("since")
+        if request.url.path.endswith("/signals/latest") and since:
+            cursor = _parse(since)
+            request.url = request.url.copy_set_param("since", (cursor - timedelta(days=1)).isoformat())
+            response = await self.inner.handle_async_request(request)
+            await response.aread()
+            self.repeated += sum(1 for s in response.json()["data"] if _parse(s["generated_at"]) <= cursor)
+            return response
+        return await self.inner.handle_async_request(request)
+
+
+@pytest.mark.anyio
+async def test_async_stream_never_yields_a_repeated_signal_twice(sandbox: Sandbox) -> None:
+    server = RepeatingServer(sandbox.app)
+    async with sandbox.async_client(await sandbox.akey(), server) as client:
+        strategy = (await client.live_strategies.list_live_strategies())[0]
+        subscription = await client.live_strategies.subscribe_to_strategy(strategy_id=strategy.strategy_id)
+        received = [
+            signal
+            async for signal in client.live_strategies.stream_signals(
+                subscription.subscription_id,
+                since=sandbox.clock.now(),
+                max_signals=6,
+                poll_interval=900,
+                sleep=sandbox.asleep,
+                clock=sandbox.now,
+            )
+        ]
+        recorded = await client.live_strategies.list_signals(subscription_id=subscription.subscription_id, limit=100)
+    assert server.repeated > 0  # the quirk really sent old signals again
+    ids = [signal.signal_id for signal in received]
+    assert len(set(ids)) == 6 and ids == [signal.signal_id for signal in reversed(recorded)][:6]
+
+
 @pytest.mark.anyio
 async def test_async_stream_stops_at_its_deadline(sandbox: Sandbox, aclient: AsyncHeyTraders) -> None:
     strategy = (await aclient.live_strategies.list_live_strategies())[0]
@@ -345,3 +392,27 @@ async def test_resolve_unknown_order_says_whether_the_order_exists(sandbox: Sand
         assert found is not None and found.order_id == orders[0].order_id and found.label == caught.value.sent["label"]
     else:
         assert found is None
+
+
+class LoseResponsesSync(SyncASGITransport):
+    """The sync twin of ``LoseResponses``: the order reaches the mock, the answer is lost."""
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "POST" and request.url.path.endswith("/orders"):
+            super().handle_request(request)
+            raise httpx.RemoteProtocolError("the connection dropped before the answer", request=request)
+        return super().handle_request(request)
+
+
+def test_sync_resolve_unknown_order_finds_the_order_that_was_placed(sandbox: Sandbox) -> None:
+    http = httpx.Client(transport=LoseResponsesSync(sandbox.app))
+    with HeyTraders(api_key=sandbox.key(), base_url=BASE_URL, http_client=http) as client:  # default retries
+        account = next(a for a in client.accounts.list_accounts() if a.exchange == "binance")
+        with pytest.raises(OrderStatusUnknownError) as caught:
+            client.orders.place_order(
+                account_id=account.account_id, exchange="binance", symbol="BTC/USDT", side="buy", amount="0.001"
+            )
+        found = client.orders.resolve_unknown_order(caught.value, attempts=1, interval=0)
+        orders = list(client.orders.list_all_orders(account_id=account.account_id))
+    assert [o.order_id for o in orders] == [found.order_id if found else None]  # placed once, and found
+    assert found is not None and found.status == "filled"
