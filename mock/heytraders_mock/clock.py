@@ -12,6 +12,8 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 START = datetime(2026, 3, 1, 12, 0, 0, tzinfo=UTC)
+# The clock never passes this: datetime arithmetic overflows at year 9999, and nothing needs later.
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
 
 
 class Clock:
@@ -27,6 +29,9 @@ class Clock:
         return START + timedelta(seconds=seconds)
 
     def advance(self, seconds: float) -> datetime:
+        """Move the clock on; a ``ValueError`` (and no move) when that would pass ``LATEST``."""
+        if self.now() + timedelta(seconds=seconds) > LATEST:
+            raise ValueError(f"the mock clock stops at {iso(LATEST)}")
         self._offset += seconds
         return self.now()
 

@@ -9,9 +9,9 @@
                                        for one user → 403 ``AGENT_LIMIT_REACHED``; an agent another user claimed →
                                        403 ``KEY_OWNED_BY_OTHER_USER``; an unknown scope → 400 ``INVALID_PERMISSIONS``.
 ``GET /_mock/clock``                   ``{now, start, realtime}``.
-``POST /_mock/clock/advance``          ``{"seconds": N}`` (N ≥ 0) → ``{now}``; the state is synced to the new time
-                                       (signals emitted, their webhooks queued, resting orders filled) before it
-                                       answers.
+``POST /_mock/clock/advance``          ``{"seconds": N}`` (0 to ten years; the clock stops at 2100) → ``{now}``; the
+                                       state is synced to the new time (signals emitted, their webhooks queued, resting
+                                       orders filled) before it answers.
 ``POST /_mock/reset``                  fresh state from the same seed, clock back at the start.
 ``POST /_mock/strategies/{id}/stop``   the live strategy stops (status ``stopped``, no more signals) and each active
                                        subscription's webhook gets a ``strategy_stopped`` event → ``{strategy_id,
@@ -187,7 +187,10 @@ def control_routes(sandbox: Sandbox) -> list[Route]:
         seconds = (await _body(request)).get("seconds")
         if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not 0 <= seconds <= 10 * 365 * 86400:
             raise _bad("must be a number of seconds, 0 to ten years", "seconds")
-        moved = sandbox.clock.advance(float(seconds))
+        try:
+            moved = sandbox.clock.advance(float(seconds))
+        except ValueError as error:
+            raise _bad(f"{error}; POST /_mock/reset starts it again", "seconds") from None
         sandbox.sync(moved)  # what the new time brings (signals, webhooks, fills) happens now, not at the next request
         return {"now": iso(moved)}
 

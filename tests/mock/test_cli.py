@@ -70,6 +70,16 @@ def test_clock_routes(mock: Mock) -> None:
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "VALIDATION_ERROR"
 
 
+def test_the_clock_stops_at_2100_instead_of_breaking_the_sandbox(mock: Mock) -> None:
+    ten_years = 10 * 365 * 86400
+    answers = [mock.http.post("/_mock/clock/advance", json={"seconds": ten_years}) for _ in range(8)]
+    assert [a.status_code for a in answers] == [200] * 7 + [400]
+    assert "stops at 2100-01-01" in answers[-1].json()["error"]["message"]
+    assert mock.http.get("/_mock/clock").json()["now"].startswith("2096-")  # the refused move did not happen
+    assert mock.ok("GET", "/meta/health")["timestamp"].startswith("2096-")  # and the API still answers
+    assert mock.http.post("/_mock/reset").json()["now"] == "2026-03-01T12:00:00Z"
+
+
 def test_a_realtime_clock_also_follows_the_wall_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     ticks = iter([100.0, 100.0, 107.5])
     monkeypatch.setattr("heytraders_mock.clock.time.monotonic", lambda: next(ticks))
