@@ -47,7 +47,7 @@ _RANGE_WHEN = (
     "An indicator needs more candles than there are: its own warm-up plus that of its input "
     "(`sma(rsi(close, 14), 20)` needs 34), or `x[-n]` reaches further back."
 )
-_EVALUATE_CANDLES = f"the last {EXPRESSION_CANDLES} of `timeframe` (default `1h`), the last one still open"
+_EVALUATE_CANDLES = f"the last {EXPRESSION_CANDLES} closed candles of `timeframe` (default `1h`)"
 
 
 @dataclass(frozen=True)
@@ -167,7 +167,9 @@ emit_signal(oversold and trend_up, entry("BINANCE:BTC/USDT", "LONG", Weight(0.5)
 Every value is a **series**: one value per candle, oldest first. A number is the same on every
 candle. `close > sma(close, 20)` is true or false on each candle; `POST /market/evaluate` answers
 the value on the last candle (a number, `true`/`false`, or `null`), `scan` keeps the symbols whose
-condition is true on the last candle and `rank` sorts them by the value on the last candle.
+condition is true on the last candle and `rank` sorts them by the value on the last candle. The
+last candle is the last *closed* one: the candle still forming is left out, so a value does not
+change until its candle closes, as in a backtest.
 
 - **Numbers**: `14`, `0.5`, `-2`. **Booleans**: `true`, `false`.
 - **Series**: {", ".join(f"`{name}`" for name in VARIABLES)} (see [/docs/data](/docs/data)).

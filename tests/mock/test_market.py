@@ -140,10 +140,15 @@ def evaluate(mock: Mock, key: Key, expression: str, symbol: str = "BTC/USDT", **
 def test_expressions_evaluate_scan_and_rank(mock: Mock) -> None:
     key = mock.register()
     rsi = evaluate(mock, key, "rsi(close, 14)[-1]")
-    assert 0 <= rsi["value"] <= 100 and rsi["timeframe"] == "1h" and rsi["timestamp"] == "2026-03-01T12:00:00Z"
+    # Expressions read closed candles: at 12:00 the last one is 11:00's (the 12:00 candle is still forming).
+    assert 0 <= rsi["value"] <= 100 and rsi["timeframe"] == "1h" and rsi["timestamp"] == "2026-03-01T11:00:00Z"
     assert isinstance(evaluate(mock, key, "close > sma(close, 20)")["value"], bool)
-    last = Decimal(mock.ok("GET", "/market/ticker", key, params={"symbol": "ETH/USDT"})["last"])
-    assert Decimal(str(evaluate(mock, key, "close", "ETH/USDT")["value"])) == last
+    mock.advance(1800)  # mid-candle: the forming candle differs from the last closed one
+    candles = mock.ok("GET", "/market/ohlcv", key, params={"symbol": "ETH/USDT", "limit": 2})["candles"]
+    value = evaluate(mock, key, "close", "ETH/USDT")
+    assert Decimal(str(value["value"])) == Decimal(candles[0]["close"])
+    assert value["timestamp"] == candles[0]["timestamp"]
+    assert candles[1]["close"] == mock.ok("GET", "/market/ticker", key, params={"symbol": "ETH/USDT"})["last"]
     band = evaluate(mock, key, "bbands(close, 20, 2).upper - bbands(close, 20, 2).lower", timeframe="4h")
     width = evaluate(mock, key, "4 * stdev(close, 20)", timeframe="4h")
     assert band["value"] == pytest.approx(width["value"]) and band["value"] > 0

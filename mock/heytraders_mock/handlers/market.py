@@ -4,16 +4,19 @@ Choices: an exchange the spec does not know is ``VALIDATION_ERROR``; ``category`
 ``top_market_cap`` (ranked symbols, best first) and ``trending`` (a seeded third of the list that
 changes daily), any other category lists nothing; ``sector`` matches case-insensitively. Funding
 rates exist for ``FUNDING_EXCHANGES`` only (the spec's request rule refuses the others first).
-Expressions are parsed once per request and run over the last ``EXPRESSION_CANDLES`` candles of each
-symbol (the last one still open); a DSL error becomes the API error ``docs.expression_error`` builds
-(``VALIDATION_ERROR`` listing what is supported, or ``TA_OUT_OF_RANGE``), which the docs show.
+Expressions are parsed once per request and run over the last ``EXPRESSION_CANDLES`` closed candles
+of each symbol: the candle still forming is left out, so a value does not repaint before its candle
+closes (a minute-old hourly candle's volume would fail every ``volume > sma(volume, 20)``), and
+signals agree with backtests, which act on closes. A DSL error becomes the API error
+``docs.expression_error`` builds (``VALIDATION_ERROR`` listing what is supported, or
+``TA_OUT_OF_RANGE``), which the docs show.
 """
 
 from __future__ import annotations
 
 import ast
 import hashlib
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ..clock import iso, money, parse_time
@@ -125,7 +128,8 @@ def _parse(expression: str, parameter: str) -> ast.expr:
 def _value(ctx: Context, market: Market, tree: ast.expr, expression: str, parameter: str) -> tuple[Number, str, str]:
     """The expression's value on the last candle of ``market``, that candle's open time and close."""
     timeframe = str(ctx.arg("timeframe"))
-    data = ctx.market.ohlcv(market, timeframe, ctx.now, EXPRESSION_CANDLES)
+    [(forming, _)] = ctx.market.candle_opens(timeframe, ctx.now, 1)
+    data = ctx.market.ohlcv(market, timeframe, ctx.now, EXPRESSION_CANDLES, end=forming - timedelta(seconds=1))
     if not data.timestamps:
         raise ApiError(
             "DATA_UNAVAILABLE",
