@@ -21,7 +21,8 @@ Choices where the spec is silent:
 Background work runs in the app's lifespan (any ASGI server runs it; ``httpx.ASGITransport`` does
 not): the webhook worker (``webhooks.Deliverer``) and, with the real-time clock only, a ticker that
 syncs the time-driven state every ``config.sync_interval`` seconds, so that signals are emitted and
-delivered while nobody calls the API. Shutdown cancels both within ``webhooks.SHUTDOWN_GRACE``.
+delivered while nobody calls the API. At shutdown the ticker is cancelled at once; webhook attempts in
+flight get up to ``webhooks.SHUTDOWN_GRACE`` seconds to be answered, then are cut short.
 """
 
 from __future__ import annotations

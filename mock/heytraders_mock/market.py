@@ -6,7 +6,10 @@ The sandbox's choices:
   history replayed from 1970. Any range from ``HISTORY_START`` (2018-01-01) to now can be asked, in
   any order, and gives the same candles on every run and platform: prices are whole ticks, the random
   numbers come from BLAKE2b, and the floats in between only meet ``+ - * /`` and ``sqrt`` (which IEEE
-  754 rounds identically everywhere) and a home-made ``exp`` built from those. Caches only save time.
+  754 rounds identically everywhere) and a home-made ``exp`` built from those: no ``**`` on floats,
+  no ``math.exp``/``log``/``pow`` (the C library's, which may differ in the last bit), and constants
+  such as the volume weights are written out. Caches only save time, and one budget bounds them all
+  (``CACHE_ENTRIES`` entries per ``MarketData``, about 100 MB at worst).
 - **Daily path.** An asset's daily closes follow a random walk in log price (in log-odds on
   Polymarket) built by midpoint displacement: a Brownian bridge over a dyadic grid of days, so a day
   costs at most 13 hashed points, shared with its neighbours. Its volatility moves between calm and
@@ -37,12 +40,11 @@ import calendar
 import hashlib
 import math
 import struct
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 from .clock import START, epoch, iso, money
 
@@ -94,6 +96,27 @@ ASSETS: dict[str, Asset] = {
     "FET": Asset("AI", 35, Decimal("1.4253"), Decimal("0.0001"), 0.055),
     "ARB": Asset("L2", 45, Decimal("0.8123"), Decimal("0.0001"), 0.05),
     "OP": Asset("L2", 50, Decimal("1.8421"), Decimal("0.0001"), 0.05),
+}
+# rank**1.1 for each rank above, written out (a float ``**`` is the C library's pow): an asset's daily volume
+# is 2.5e9 USD / this on Binance spot, times the venue's share. tests/mock/test_market_data.py checks the table.
+RANK_VOLUME_DIVISOR: dict[int, float] = {
+    1: 1.0,
+    2: 2.1435469250725863,
+    4: 4.59479341998814,
+    5: 5.873094715440096,
+    6: 7.177387193107894,
+    8: 9.849155306759332,
+    9: 11.211578456539659,
+    12: 15.385066247841788,
+    14: 18.22807636044455,
+    15: 19.665291345596252,
+    20: 26.985656953471274,
+    25: 34.493241536530384,
+    28: 39.07273703241922,
+    30: 42.15347479450939,
+    35: 49.9430255960178,
+    45: 65.84666218484509,
+    50: 73.93788183141571,
 }
 PREDICTION_VOLATILITY = 0.12  # daily, in log-odds: news moves a market's probability by a few points a day
 PREDICTION_DAILY_USD = 300_000.0
@@ -296,10 +319,6 @@ def _volume_text(volume: float) -> str:
     return _digits(max(1, round(volume * 1000)), -3)
 
 
-def _iso(second: int) -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(second))
-
-
 # ---- the price path ---------------------------------------------------------------------------
 
 # A node is one candle: (open, high, low, close) in ticks and the volume in the base asset.
@@ -317,7 +336,49 @@ _LEVEL_TAGS = tuple(bytes([ord("0") + level]) for level in range(len(LEVEL_SPANS
 _SESSION = (0.85, 0.75, 1.0, 1.2, 1.25, 0.95)
 _SEGMENT_DAYS = 1 << 13  # the walk is pinned every 8,192 days (~22 years)
 _LONGEST_SWING_DAYS = 128  # spans longer than this vary no more than this one: prices stay plausible for years
-_CACHE_LIMIT = 200_000  # cached entries per dictionary before it is dropped (a cache only saves time)
+# Entries all the caches of one MarketData may hold together; past it they are all dropped at once (a cache
+# only saves time). An entry is at most ~930 bytes (a split: up to six child candles), so ~100 MB at worst;
+# a year of one market's minute candles needs ~170,000 splits, 5,000 hourly candles ~1,500.
+CACHE_ENTRIES = 100_000
+
+
+class _CacheBudget:
+    """One bound on the entries of every cache of a MarketData's walks and paths.
+
+    Each insertion is charged first; when the charges pass ``limit``, every cache is cleared and the
+    count starts again, so the entries held never exceed ``limit``. Clearing all at once (rather than an
+    LRU) keeps a cache hit a plain ``dict.get``; a sweep larger than the budget recomputes what it
+    evicted, at most once per ``limit`` insertions.
+    """
+
+    def __init__(self, limit: int) -> None:
+        if limit < 1:
+            raise ValueError("the cache budget needs at least one entry")
+        self.limit = limit
+        self.charged = 0  # insertions since the last clear: never fewer than the entries held
+        self._caches: list[dict[Any, Any]] = []
+
+    def cache(self) -> dict[Any, Any]:
+        """A new cache under this budget."""
+        created: dict[Any, Any] = {}
+        self._caches.append(created)
+        return created
+
+    def charge(self) -> None:
+        """Call before inserting one entry into a cache of this budget."""
+        self.charged += 1
+        if self.charged > self.limit:
+            self.clear()
+            self.charged = 1
+
+    def clear(self) -> None:
+        for cache in self._caches:
+            cache.clear()
+        self.charged = 0
+
+    @property
+    def entries(self) -> int:
+        return sum(len(cache) for cache in self._caches)
 
 
 def _combine(parts: list[Node]) -> Node:
@@ -335,12 +396,13 @@ def _combine(parts: list[Node]) -> Node:
 class _Walk:
     """An asset's daily deviation from its reference, in log price (log-odds for a prediction market)."""
 
-    def __init__(self, seed: int, asset: str, volatility: float) -> None:
+    def __init__(self, seed: int, asset: str, volatility: float, budget: _CacheBudget) -> None:
         self.prefix = f"{seed}|walk|{asset}|".encode()
         self.volatility = volatility
         self.bound = min(2.3, 45 * volatility)
-        self._points: dict[int, float] = {}
-        self._lattice: dict[tuple[bytes, int], float] = {}
+        self._budget = budget
+        self._points: dict[int, float] = budget.cache()
+        self._lattice: dict[tuple[bytes, int], float] = budget.cache()
         self._anchor = self._raw(START_DAY)
 
     def regime(self, day: int) -> float:
@@ -363,8 +425,7 @@ class _Walk:
         key = (tag, cell)
         value = self._lattice.get(key)
         if value is None:
-            if len(self._lattice) > _CACHE_LIMIT:
-                self._lattice.clear()
+            self._budget.charge()
             value = self._lattice[key] = _draw(self.prefix, tag, cell)[0] * _UNIT * 2 - 1
         return value
 
@@ -377,8 +438,6 @@ class _Walk:
         known = self._points.get(day)
         if known is not None:
             return known
-        if len(self._points) > _CACHE_LIMIT:
-            self._points.clear()
         left = day // _SEGMENT_DAYS * _SEGMENT_DAYS
         right = left + _SEGMENT_DAYS
         left_value, right_value = self._pin(left), self._pin(right)
@@ -389,6 +448,7 @@ class _Walk:
                 span = min(right - left, _LONGEST_SWING_DAYS)
                 spread = self.volatility * self.regime(middle) * math.sqrt(span) / 2
                 value = (left_value + right_value) / 2 + spread * _gauss(_draw(self.prefix, b"w", middle))
+                self._budget.charge()
                 self._points[middle] = value
             if day == middle:
                 return value
@@ -402,6 +462,7 @@ class _Walk:
         value = self._points.get(day)
         if value is None:
             spread = self.volatility * math.sqrt(_LONGEST_SWING_DAYS) / 2
+            self._budget.charge()
             value = self._points[day] = spread * _gauss(_draw(self.prefix, b"p", day))
         return value
 
@@ -409,7 +470,7 @@ class _Walk:
 class _Path:
     """One market's candles: daily candles from its asset's walk, split down to minutes."""
 
-    def __init__(self, seed: int, market: Market, walk: _Walk) -> None:
+    def __init__(self, seed: int, market: Market, walk: _Walk, budget: _CacheBudget) -> None:
         self.market = market
         self.walk = walk
         self.prefix = f"{seed}|{market.exchange}|{market.symbol}|".encode()
@@ -436,10 +497,11 @@ class _Path:
             asset = ASSETS[market.base]
             self.venue = VENUES[market.exchange]
             fx = float(KRW_PER_USD) if market.quote == "KRW" else 1.0
-            self.notional = 2.5e9 / asset.rank**1.1 * self.venue.volume_share * fx
-        self._closes: dict[int, int] = {}
-        self._days: dict[int, Node] = {}
-        self._splits: dict[tuple[int, int], tuple[Node, ...]] = {}
+            self.notional = 2.5e9 / RANK_VOLUME_DIVISOR[asset.rank] * self.venue.volume_share * fx
+        self._budget = budget
+        self._closes: dict[int, int] = budget.cache()
+        self._days: dict[int, Node] = budget.cache()
+        self._splits: dict[tuple[int, int], tuple[Node, ...]] = budget.cache()
         self._pin_to_reference()
 
     def _pin_to_reference(self) -> None:
@@ -468,13 +530,12 @@ class _Path:
         known = self._closes.get(day)
         if known is not None:
             return known
-        if len(self._closes) > _CACHE_LIMIT:
-            self._closes.clear()
         level = self.walk.level(day)
         if self.prediction:
             ticks = self.full / (1 + self.odds * _exp(-level))
         else:
             ticks = self.reference_ticks * _exp(level + self.premium(day))
+        self._budget.charge()
         close = self._closes[day] = min(self.cap, max(self.floor, round(ticks)))
         return close
 
@@ -486,18 +547,18 @@ class _Path:
         known = self._days.get(day)
         if known is not None:
             return known
-        if len(self._days) > _CACHE_LIMIT:
-            self._days.clear()
         open_, close = self.close(day - 1), self.close(day)
         words = _draw(self.walk.prefix, b"d", day)  # shared by the asset's venues: they move together
         regime = self.walk.regime(day)
         scale = self.slope((open_ + close) / 2) * self.walk.volatility * regime  # one standard move, in ticks
         top, bottom = max(open_, close), min(open_, close)
-        high = min(self.cap, top + round(scale * (0.1 + 0.6 * (words[0] * _UNIT) ** 2)))
-        low = max(self.floor, bottom - round(scale * (0.1 + 0.6 * (words[1] * _UNIT) ** 2)))
+        up, down = words[0] * _UNIT, words[1] * _UNIT
+        high = min(self.cap, top + round(scale * (0.1 + 0.6 * up * up)))
+        low = max(self.floor, bottom - round(scale * (0.1 + 0.6 * down * down)))
         move = (top - bottom) / scale if scale > 0 else 0.0
         base_volume = self.notional / (close * self.tick_value)
         volume = base_volume * (0.55 + 0.9 * words[2] * _UNIT) * (0.7 + 0.3 * regime) * (1 + 0.35 * min(move, 4.0))
+        self._budget.charge()
         node = self._days[day] = (open_, high, low, close, volume)
         return node
 
@@ -509,8 +570,6 @@ class _Path:
         known = self._splits.get(key)
         if known is not None:
             return known
-        if len(self._splits) > _CACHE_LIMIT:
-            self._splits.clear()
         open_, high, low, close, volume = node
         count = LEVEL_SPANS[level] // LEVEL_SPANS[level + 1]
         words = _draw(self.walk.prefix, _LEVEL_TAGS[level], index)
@@ -555,6 +614,7 @@ class _Path:
             total += weight
             previous = child_close
         children = tuple((o, h, lo, c, volume * weight / total) for o, h, lo, c, weight in rows)
+        self._budget.charge()
         self._splits[key] = children
         return children
 
@@ -612,11 +672,17 @@ class _Path:
 class MarketData:
     """The seeded market: symbol lists and a price for every market at every second."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, *, cache_entries: int = CACHE_ENTRIES) -> None:
         self.seed = seed
         self._markets = _build_markets()
         self._walks: dict[str, _Walk] = {}
         self._paths: dict[tuple[str, str], _Path] = {}
+        self._cache = _CacheBudget(cache_entries)  # shared by every walk and path: one bound on the memory
+
+    @property
+    def cached_entries(self) -> int:
+        """Entries held by all the caches together (never more than ``cache_entries``)."""
+        return self._cache.entries
 
     def exchanges(self) -> list[str]:
         return list(self._markets)
@@ -649,8 +715,8 @@ class MarketData:
             walk = self._walks.get(asset)
             if walk is None:
                 volatility = PREDICTION_VOLATILITY if prediction else ASSETS[asset].volatility
-                walk = self._walks[asset] = _Walk(self.seed, asset, volatility)
-            path = self._paths[key] = _Path(self.seed, market, walk)
+                walk = self._walks[asset] = _Walk(self.seed, asset, volatility, self._cache)
+            path = self._paths[key] = _Path(self.seed, market, walk, self._cache)
         return path
 
     # ---- prices ---------------------------------------------------------------------------
@@ -784,7 +850,7 @@ class MarketData:
     def _format(path: _Path, opened: int, node: Node) -> dict[str, str]:
         text = path.text
         return {
-            "timestamp": _iso(opened),
+            "timestamp": iso(datetime.fromtimestamp(opened, UTC)),
             "open": text(node[OPEN]),
             "high": text(node[HIGH]),
             "low": text(node[LOW]),

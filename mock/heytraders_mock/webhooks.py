@@ -20,18 +20,23 @@ does all of that.
 Rules of the sandbox:
 
 - Only loopback receivers are dialled: the URL's host must be ``localhost`` or an IP literal in
-  ``127.0.0.0/8`` or ``::1`` (names are never resolved). Any other URL is accepted when configured,
-  as the API accepts it, but its deliveries are recorded as ``refused`` and never sent; a webhook
-  test to it answers ``delivered: false`` saying why.
-- A delivery counts as delivered on a 2xx answer. Connection errors, timeouts (``webhook_timeout``)
-  and any other status (redirects are not followed) are retried after each of
+  ``127.0.0.0/8`` or ``::1``. Names are never resolved: ``localhost`` is dialled as ``127.0.0.1``
+  (not ``::1``, whatever the hosts file says), with the URL's ``Host`` header (``localhost:<port>``)
+  and, over https, the TLS name ``localhost`` (:func:`pin_localhost`). Any other URL is accepted when
+  configured, as the API accepts it, but its deliveries are recorded as ``refused`` and never sent; a
+  webhook test to it answers ``delivered: false`` saying why.
+- A delivery counts as delivered on a 2xx answer; only the status line and headers are read, never the
+  body. ``webhook_timeout`` bounds each attempt as a whole (connecting, sending, and the answer's status
+  and headers), however slowly the receiver trickles them. Connection errors, timeouts and any other
+  status (redirects are not followed) are retried after each of
   ``webhook_retry_delays`` in turn (1, 2, 4 and 8 s by default: five attempts), then the delivery is
   ``failed``. Deliveries to one URL go one at a time, in the order the events happened, so a failing
   receiver delays only its own later deliveries.
 - Deliveries are sent by a worker that the app's lifespan starts and stops (uvicorn runs it; so does
   Starlette's ``TestClient`` used as a context manager). Without it (``httpx.ASGITransport``, which
-  runs no lifespan) they stay ``pending`` in the outbox. Shutdown waits at most ``SHUTDOWN_GRACE``
-  seconds; deliveries it cuts short stay ``pending`` and resume if the app starts again.
+  runs no lifespan) they stay ``pending`` in the outbox. At shutdown no attempt starts any more (nor a
+  wait before a retry); the attempts in flight get ``SHUTDOWN_GRACE`` seconds to be answered, then are
+  cut short. Deliveries not settled stay ``pending`` and resume if the app starts again.
 - Every delivery is kept in the outbox (``GET /_mock/webhooks``, the last ``OUTBOX_SIZE``) with its
   headers, body, attempts and state (``pending``, ``delivered``, ``failed``, ``refused``). The
   secret itself is kept only to sign, and never shown, logged or put in a repr.
@@ -73,7 +78,8 @@ TIMESTAMP_HEADER = WEBHOOK_TIMESTAMP_HEADER
 SIGNATURE_HEADER = WEBHOOK_SIGNATURE_HEADER
 sign = sign_webhook
 OUTBOX_SIZE = 1000
-SHUTDOWN_GRACE = 2.0  # seconds the lifespan's shutdown waits for deliveries in flight
+SHUTDOWN_GRACE = 2.0  # seconds the lifespan's shutdown waits for the attempts in flight to be answered
+_UNWIND = 0.5  # seconds shutdown then waits for the cancelled tasks to end (they end at once: a guard)
 LOOPBACK_V4 = ipaddress.ip_network("127.0.0.0/8")
 LOOPBACK_V6 = ipaddress.ip_address("::1")
 LOOPBACK_ONLY = (
@@ -88,7 +94,11 @@ def encode(body: Mapping[str, Any]) -> bytes:
 
 
 def refusal(url: str) -> str | None:
-    """Why the sandbox will not dial ``url``; None for an http(s) URL on a loopback host."""
+    """Why the sandbox will not dial ``url``; None for an http(s) URL on a loopback host.
+
+    No name is resolved here, nor when the URL is dialled: ``localhost`` is sent to 127.0.0.1
+    (:func:`pin_localhost`), and every other host must be an IP literal.
+    """
     try:
         parts = urlsplit(url)
         host = parts.hostname
@@ -106,6 +116,19 @@ def refusal(url: str) -> str | None:
     # Spelt out rather than ``is_loopback``, whose answer for IPv4-mapped addresses differs across Pythons.
     loopback = address in LOOPBACK_V4 if address.version == 4 else address == LOOPBACK_V6
     return None if loopback else LOOPBACK_ONLY.format(host=host)
+
+
+def pin_localhost(request: httpx.Request) -> None:
+    """Point a request for ``localhost`` at 127.0.0.1, so that dialling it looks no name up.
+
+    The ``Host`` header stays the URL's (httpx wrote it when the request was built), and over https the
+    TLS name (SNI and the certificate check) stays ``localhost``. Other hosts are IP literals
+    (:func:`refusal`), which are dialled as they are.
+    """
+    if request.url.host == "localhost":
+        if request.url.scheme == "https":
+            request.extensions["sni_hostname"] = "localhost"
+        request.url = request.url.copy_with(host="127.0.0.1")
 
 
 def _wall_clock() -> str:
@@ -242,7 +265,7 @@ def _target(url: str) -> str:
 
 def _failure(url: str, error: Exception, timeout: float) -> str:
     target = _target(url)
-    if isinstance(error, httpx.TimeoutException):
+    if isinstance(error, httpx.TimeoutException | TimeoutError):
         return f"No response from {target} within {timeout:g} s."
     if isinstance(error, httpx.ConnectError):
         return f"Connection refused: {target} ({error or 'no answer'})."
@@ -272,6 +295,10 @@ class Deliverer:
         self._lanes: dict[str, deque[Delivery]] = {}  # url -> deliveries waiting, in order
         self._current: dict[str, Delivery] = {}  # url -> the delivery being sent
         self._tasks: dict[str, asyncio.Task[None]] = {}  # url -> the task draining its lane
+        self._closing = False  # shutting down: no attempt (or wait before a retry) starts
+        self._posting = 0  # the worker's attempts in flight
+        self._quiet = asyncio.Event()  # set while none is
+        self._quiet.set()
 
     @property
     def running(self) -> bool:
@@ -287,16 +314,28 @@ class Deliverer:
             return
         self._loop = asyncio.get_running_loop()
         self._client = self._new_client()
+        self._closing = False
+        self._quiet = asyncio.Event()  # a fresh one: an event waited on is bound to its loop
+        self._quiet.set()
         while self._parked:
             self._route(self._parked.popleft())
 
-    async def stop(self, grace: float = SHUTDOWN_GRACE) -> None:
-        """Stop sending (the lifespan's shutdown), within ``grace`` seconds; unfinished deliveries are parked."""
+    async def stop(self, grace: float | None = None) -> None:
+        """Stop sending (the lifespan's shutdown); unsettled deliveries are parked.
+
+        No attempt, or wait before a retry, starts from now on. The attempts in flight get ``grace``
+        seconds (``SHUTDOWN_GRACE``) to be answered; whatever is still running then is cancelled.
+        """
+        grace = SHUTDOWN_GRACE if grace is None else grace
+        self._closing = True
+        if self._posting:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._quiet.wait(), grace)
         tasks = list(self._tasks.values())
         for task in tasks:
             task.cancel()
         if tasks:
-            await asyncio.wait(tasks, timeout=grace)
+            await asyncio.wait(tasks, timeout=_UNWIND)
         for url in list(self._lanes):
             current = self._current.pop(url, None)
             if current is not None and current.state == "pending":
@@ -332,6 +371,9 @@ class Deliverer:
             lane.clear()
 
     def _route(self, delivery: Delivery) -> None:
+        if self._closing:  # submitted during shutdown: sent when the worker starts again
+            self._parked.append(delivery)
+            return
         lane = self._lanes.setdefault(delivery.url, deque())
         lane.append(delivery)
         if delivery.url not in self._tasks:
@@ -340,13 +382,15 @@ class Deliverer:
     async def _drain(self, url: str) -> None:
         lane = self._lanes[url]
         try:
-            while lane:
+            while lane and not self._closing:
                 delivery = self._current[url] = lane.popleft()
                 try:
                     await self._deliver(delivery)
                 except Exception:  # a bug here must not stall the URL's later deliveries
                     logger.exception("webhook %s: delivery crashed", delivery.delivery_id)
                     delivery.state, delivery.error = "failed", "The sandbox failed to send it (see its log)."
+                if delivery.state == "pending":  # shutdown stopped it between attempts: first in line again
+                    lane.appendleft(delivery)
                 del self._current[url]
         finally:
             if not lane and not self._current.get(url):
@@ -356,9 +400,18 @@ class Deliverer:
     async def _deliver(self, delivery: Delivery) -> None:
         delays = (0.0, *self.retry_delays)
         for wait in delays[len(delivery.attempts) :] or (0.0,):
-            if delivery.attempts and wait > 0:
+            if delivery.attempts and wait > 0 and not self._closing:
                 await asyncio.sleep(wait)
-            attempt = await self.attempt(delivery)
+            if self._closing:
+                return  # left pending: sent when the worker starts again
+            self._posting += 1
+            self._quiet.clear()
+            try:
+                attempt = await self.attempt(delivery)
+            finally:
+                self._posting -= 1
+                if not self._posting:
+                    self._quiet.set()
             if attempt.ok:
                 delivery.state, delivery.error = "delivered", None
                 logger.info("webhook %s (%s) delivered to %s", delivery.delivery_id, delivery.event, delivery.url)
@@ -385,18 +438,33 @@ class Deliverer:
         client = self._client if self._loop is asyncio.get_running_loop() else None
         started = time.perf_counter()
         try:
-            if client is None:
-                async with self._new_client() as own:
-                    response = await own.post(delivery.url, content=delivery.body, headers=headers)
-            else:
-                response = await client.post(delivery.url, content=delivery.body, headers=headers)
-        except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as error:  # a URL httpx cannot use, too
+            # httpx's timeout applies to each read, which a receiver trickling bytes keeps alive: the whole
+            # attempt gets ``timeout`` seconds (past them, a TimeoutError: an OSError). ValueError: a URL
+            # httpx cannot use.
+            status, reason = await asyncio.wait_for(self._post(client, delivery, headers), self.timeout)
+        except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as error:
             attempt.error = _failure(delivery.url, error, self.timeout)
             delivery.error = attempt.error
             return attempt
         attempt.response_time_ms = max(0, round((time.perf_counter() - started) * 1000))
-        attempt.status_code = response.status_code
+        attempt.status_code = status
         if not attempt.ok:
-            attempt.error = _status_error(response.status_code, response.reason_phrase)
+            attempt.error = _status_error(status, reason)
         delivery.error = attempt.error
         return attempt
+
+    async def _post(
+        self, client: httpx.AsyncClient | None, delivery: Delivery, headers: Mapping[str, str]
+    ) -> tuple[int, str]:
+        """POST the delivery; the answer's status and reason. Its body is never read (closing an unread
+        answer closes the connection), so no receiver can make the sandbox buffer an endless one."""
+        if client is None:
+            async with self._new_client() as own:
+                return await self._post(own, delivery, headers)
+        request = client.build_request("POST", delivery.url, content=delivery.body, headers=headers)
+        pin_localhost(request)
+        response = await client.send(request, stream=True)
+        try:
+            return response.status_code, response.reason_phrase
+        finally:
+            await response.aclose()

@@ -3,6 +3,8 @@ and agreement across timeframes, tickers, funding and speed."""
 
 from __future__ import annotations
 
+import ast
+import inspect
 import itertools
 import math
 import random
@@ -12,8 +14,17 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from heytraders_mock import market as market_module
 from heytraders_mock.clock import START
-from heytraders_mock.market import HISTORY_START, TIMEFRAME_SECONDS, Market, MarketData
+from heytraders_mock.market import (
+    ASSETS,
+    CACHE_ENTRIES,
+    HISTORY_START,
+    RANK_VOLUME_DIVISOR,
+    TIMEFRAME_SECONDS,
+    Market,
+    MarketData,
+)
 
 from .conftest import SPEC
 
@@ -249,3 +260,45 @@ def test_five_thousand_candles_are_fast() -> None:
     elapsed = time.perf_counter() - started
     assert len(candles) == 5000
     assert elapsed < 0.6, f"{elapsed:.3f} s for 5,000 1h candles"  # about 0.08 s on the CI machine
+
+
+def test_the_price_model_uses_no_float_power_or_libm_function() -> None:
+    # Cross-platform determinism: only + - * /, sqrt and the module's own _exp. A ``**`` may only raise
+    # the integer 10 or a Decimal (exact); math may only give sqrt (IEEE 754 rounds it identically).
+    tree = ast.parse(inspect.getsource(market_module))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
+            left = node.left
+            exact = (isinstance(left, ast.Constant) and type(left.value) is int) or (
+                isinstance(left, ast.Call) and isinstance(left.func, ast.Name) and left.func.id == "Decimal"
+            )
+            assert exact, f"line {node.lineno}: {ast.unparse(node)} may round differently across C libraries"
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "math":
+            assert node.attr == "sqrt", f"line {node.lineno}: math.{node.attr}"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            assert node.func.id != "pow", f"line {node.lineno}: pow()"
+
+
+def test_the_volume_weights_are_rank_to_the_power_1_1_written_out() -> None:
+    for name, asset in ASSETS.items():
+        assert RANK_VOLUME_DIVISOR[asset.rank] == pytest.approx(asset.rank**1.1, rel=1e-15), name
+
+
+def test_one_cache_budget_bounds_every_market_and_range() -> None:
+    limit = 1_000
+    bounded = MarketData(0, cache_entries=limit)
+    unbounded = MarketData(0, cache_entries=10**9)
+    most = 0
+    listings = [listed for exchange in bounded.exchanges() for listed in bounded.markets(exchange)]
+    for number, listed in enumerate(listings):
+        twin = unbounded.find(listed.exchange, listed.symbol)
+        assert twin is not None
+        for timeframe, days_back in (("15m", 40 + number), ("1h", 400 + 7 * number)):
+            end = NOW - timedelta(days=days_back)
+            candles = bounded.candles(listed, timeframe, NOW, 100, end=end)
+            most = max(most, bounded.cached_entries)
+            assert bounded.cached_entries <= limit, (listed.exchange, listed.symbol, timeframe)
+            assert unbounded.candles(twin, timeframe, NOW, 100, end=end) == candles  # dropping changes no value
+    assert most > limit // 2  # the budget was used, and dropped many times: the markets together need far more
+    assert bounded.cached_entries <= limit < 5 * limit < unbounded.cached_entries
+    assert CACHE_ENTRIES <= 100_000  # ~930 bytes an entry at most: ~100 MB for a whole sandbox

@@ -9,6 +9,7 @@ and answers from a script of statuses. Every wait is bounded, and both servers s
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -28,7 +29,7 @@ import httpx
 import pytest
 import uvicorn
 from heytraders import WebhookVerificationError, verify_webhook
-from heytraders_mock import MockConfig, cli, create_app
+from heytraders_mock import MockConfig, cli, create_app, webhooks
 from heytraders_mock.clock import START, epoch
 from heytraders_mock.context import Sandbox
 from heytraders_mock.market import MarketData
@@ -38,6 +39,7 @@ from heytraders_mock.webhooks import (
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
     USER_AGENT,
+    pin_localhost,
     refusal,
     sign,
 )
@@ -145,6 +147,65 @@ def receiver() -> Iterator[Receiver]:
     server.start()
     yield server
     server.stop()
+
+
+class Trickler:
+    """A receiver on 127.0.0.1 that answers each POST slowly: ``head`` at once, then ``trickle`` one byte
+    every ``every`` seconds (each byte well within a per-read timeout), hanging up after ``lasting`` s."""
+
+    def __init__(self, head: bytes, trickle: bytes, every: float = 0.1, lasting: float = 1.5) -> None:
+        self.head, self.trickle, self.every, self.lasting = head, trickle, every, lasting
+        self.requests = 0
+        self._stop = threading.Event()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.05)
+        self.port = int(self._listener.getsockname()[1])
+        self.url = f"http://127.0.0.1:{self.port}/hook"
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                connection, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            with connection:
+                self._answer(connection)
+
+    def _answer(self, connection: socket.socket) -> None:
+        connection.settimeout(WAIT)
+        data = b""
+        with contextlib.suppress(OSError):
+            while b"\r\n\r\n" not in data:
+                chunk = connection.recv(65536)
+                if not chunk:
+                    return
+                data += chunk
+            head, _, body = data.partition(b"\r\n\r\n")
+            found = re.search(rb"(?im)^content-length:\s*(\d+)", head)
+            while found is not None and len(body) < int(found.group(1)):
+                chunk = connection.recv(65536)
+                if not chunk:
+                    return
+                body += chunk
+            self.requests += 1
+            connection.sendall(self.head)
+            ends = time.monotonic() + self.lasting
+            for byte in self.trickle:
+                if self._stop.wait(self.every) or time.monotonic() > ends:
+                    return  # hang up
+                connection.sendall(bytes([byte]))
+
+    def __enter__(self) -> Trickler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=WAIT)
+        self._listener.close()
 
 
 # ---- the mock, with its lifespan -------------------------------------------------------------------
@@ -466,6 +527,65 @@ def test_the_webhook_test_also_works_without_the_lifespan(mock: Mock, receiver: 
     assert json.loads(receiver.wait(1)[0].body)["error"] == "A test error event."
 
 
+@pytest.mark.parametrize(
+    ("head", "trickle", "delivered"),
+    [
+        # The status line and headers, a byte every 0.1 s: each read is quick, the whole answer is not.
+        (b"", b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", False),
+        # The status at once, then a body that never ends: the status is all that counts, the body is not read.
+        (b"HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\n", b"x" * 1000, True),
+    ],
+    ids=["trickled-headers", "endless-body"],
+)
+def test_the_webhook_timeout_is_a_deadline_for_the_whole_attempt(head: bytes, trickle: bytes, delivered: bool) -> None:
+    mock = Mock(create_app(MockConfig(seed=0, webhook_timeout=0.5)))
+    with Trickler(head, trickle) as receiver, mock.http:
+        key = mock.key()
+        started = time.monotonic()
+        result = mock.ok("POST", "/live-strategies/webhooks/test", key, json={"url": receiver.url})
+        elapsed = time.monotonic() - started
+    assert receiver.requests == 1 and result["delivered"] is delivered
+    if delivered:
+        assert result["status_code"] == 200 and result["error"] is None and elapsed < 1.0
+    else:
+        error = f"No response from 127.0.0.1:{receiver.port} within 0.5 s."
+        assert result["status_code"] is None and result["error"] == error
+        assert 0.4 < elapsed < 1.3  # the 0.5 s deadline, not the trickle's 1.5 s
+
+
+def test_localhost_is_dialled_as_127_0_0_1_without_a_name_lookup(
+    mock: Mock, receiver: Receiver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    looked_up: list[object] = []
+    resolve = socket.getaddrinfo
+
+    def no_resolver(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if host in ("localhost", b"localhost"):
+            looked_up.append(host)
+            raise socket.gaierror(socket.EAI_NONAME, "no resolver in this test")
+        return resolve(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_resolver)
+    key = mock.key()
+    url = f"http://localhost:{receiver.port}/hook"
+    result = mock.ok("POST", "/live-strategies/webhooks/test", key, json={"url": url, "secret": SECRET})
+    assert result["delivered"] is True and result["status_code"] == 200 and looked_up == []
+    [received] = receiver.wait(1)
+    assert received.headers["host"] == f"localhost:{receiver.port}"  # the URL's, though 127.0.0.1 was dialled
+    assert_signed(received)
+    assert [d["url"] for d in deliveries(mock)] == [url]
+
+
+def test_pin_localhost_keeps_the_host_header_and_the_tls_name() -> None:
+    request = httpx.Request("POST", "https://LocalHost:8443/hook?x=1", content=b"{}")
+    pin_localhost(request)
+    assert str(request.url) == "https://127.0.0.1:8443/hook?x=1" and request.headers["host"] == "localhost:8443"
+    assert request.extensions["sni_hostname"] == "localhost"
+    plain = httpx.Request("POST", "http://127.0.0.2/hook")
+    pin_localhost(plain)
+    assert str(plain.url) == "http://127.0.0.2/hook" and "sni_hostname" not in plain.extensions
+
+
 def test_without_the_lifespan_deliveries_wait_in_the_outbox(mock: Mock, receiver: Receiver) -> None:
     key = mock.key()
     subscribe(mock, key, webhook={"url": receiver.url()})
@@ -489,7 +609,23 @@ def test_with_the_realtime_clock_signals_are_delivered_while_nobody_calls(receiv
         assert (generated - START).total_seconds() == 4 * HOUR
 
 
-def test_shutdown_does_not_wait_for_a_hung_receiver(receiver: Receiver) -> None:
+def test_shutdown_lets_an_attempt_in_flight_finish_within_the_grace(receiver: Receiver) -> None:
+    receiver.answer([], delays=[0.4])
+    with running(FAST) as (mock, sandbox):
+        key = mock.key()
+        subscribe(mock, key, webhook={"url": receiver.url()})
+        mock.advance(4 * HOUR)
+        receiver.wait(1)  # the answer comes 0.4 s later: shut down meanwhile
+        stopping = time.monotonic()
+    elapsed = time.monotonic() - stopping
+    [delivery] = sandbox.store.outbox.deliveries
+    assert delivery.state == "delivered" and [a.status_code for a in delivery.attempts] == [200]
+    assert 0.2 < elapsed < 1.5  # until the answer, not the whole grace (2 s)
+    assert len(receiver.received) == 1
+
+
+def test_shutdown_does_not_wait_for_a_hung_receiver(receiver: Receiver, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(webhooks, "SHUTDOWN_GRACE", 0.5)
     receiver.answer([], delays=[30.0])
     slow = MockConfig(seed=0, webhook_retry_delays=(0.05,), webhook_timeout=30.0)
     with running(slow) as (mock, sandbox):
@@ -498,7 +634,7 @@ def test_shutdown_does_not_wait_for_a_hung_receiver(receiver: Receiver) -> None:
         mock.advance(4 * HOUR)
         receiver.wait(1)
         stopping = time.monotonic()
-    assert time.monotonic() - stopping < 4.0  # the lifespan gives deliveries in flight 2 s at most
+    assert 0.4 < time.monotonic() - stopping < 2.0  # the grace (0.5 s here), then the attempt is cut short
     [delivery] = sandbox.store.outbox.deliveries
     assert delivery.state == "pending"  # cut short: it would resume if the app started again
     assert delivery.attempts[0].error is not None and delivery.attempts[0].error.startswith("Interrupted")
