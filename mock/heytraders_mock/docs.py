@@ -242,11 +242,15 @@ How a backtest trades:
 - A position's margin is `w` times the equity; on perpetual markets its value is the margin times
   `leverage`. `SHORT` on a spot market is an error.
 - `mode: isolated` gives each ticker `initial_cash / n` of its own (a position whose loss reaches
-  its margin is liquidated); `mode: cross` shares one pool. `stop_loss` and `take_profit` close
-  everything when the portfolio's equity reaches them.
+  its margin is liquidated, and never loses more); `mode: cross` shares one pool: if, at a candle's
+  worst prices, closing everything would leave nothing, the whole account is liquidated within that
+  candle, trading stops and the equity stays at 0. `stop_loss` and `take_profit` close everything
+  when the portfolio's equity reaches them.
 - `strategy_type` `dca`, `grid` and `pair_trading` follow built-in rules instead of a script.
 - At most 20,000 candles (candles times tickers) per backtest: pick a larger timeframe for long
-  ranges.
+  ranges. A script has at most 20,000 characters, 200 statements, 2,000 syntax nodes and 50
+  function calls, and each expression obeys the limits above; a larger script is accepted, but its
+  job fails with a `Script error` naming the line that passes a limit.
 
 {_errors()}"""
 

@@ -49,12 +49,16 @@ MAX_NODES = 600
 
 
 class DslError(Exception):
-    """``kind`` is ``syntax`` (VALIDATION_ERROR) or ``range`` (TA_OUT_OF_RANGE)."""
+    """``kind`` is ``syntax`` (VALIDATION_ERROR) or ``range`` (TA_OUT_OF_RANGE).
 
-    def __init__(self, kind: str, message: str) -> None:
+    A ``range`` error says in ``candles`` how many candles of history the expression needed.
+    """
+
+    def __init__(self, kind: str, message: str, candles: int | None = None) -> None:
         super().__init__(message)
         self.kind = kind
         self.message = message
+        self.candles = candles
 
 
 # ---- the indicators, each over a series that may hold None ------------------------------------
@@ -91,28 +95,76 @@ def _sma(series: Series, period: int) -> Series:
     return out
 
 
+def _compensated(total: float, error: float, value: float) -> tuple[float, float]:
+    """Add ``value`` to the sum ``total + error`` (Neumaier): ``error`` keeps what ``total`` rounded away."""
+    result = total + value
+    if abs(total) >= abs(value):
+        error += (total - result) + value
+    else:
+        error += (value - result) + total
+    return result, error
+
+
 def _stdev(series: Series, period: int) -> Series:
-    """Population standard deviation; sums are taken around the first value to keep digits."""
+    """Population standard deviation over a sliding window, in linear time and without drift.
+
+    The window's sum and sum of squares are taken around one of its values (``shift``, so they stay
+    small next to the values: no cancellation), added to and taken from with compensated sums (a
+    value leaving the window takes away exactly what it brought), and rebuilt from the window itself
+    every ``period - 1`` candles (each rebuild reads ``period`` values: linear overall). A window whose
+    values are all equal has a deviation of exactly 0.
+    """
     out: Series = [None] * len(series)
-    first = _first_value(series)
-    shift = float(series[first] or 0.0) if first < len(series) else 0.0
-    total = squares = 0.0
+    shift = total = total_error = squares = squares_error = 0.0
     missing = 0
+    updates = period  # updates since the sums were rebuilt (the first full window rebuilds them)
+    run = 0  # how many values in a row equal the current one
+    previous: Number = None
     for index, value in enumerate(series):
         if value is None:
             missing += 1
+            run = 0
         else:
-            total += value - shift
-            squares += (value - shift) ** 2
-        if index >= period:
+            run = run + 1 if value == previous else 1
+        previous = value
+        if index >= period and series[index - period] is None:
+            missing -= 1
+        if index < period - 1 or missing:
+            updates = period  # no sums are kept over an incomplete window
+            continue
+        assert value is not None
+        if updates >= period - 1:  # so that ``shift`` is always a value of the window
+            shift = float(value)
+            total = total_error = squares = squares_error = 0.0
+            for kept in series[index - period + 1 : index + 1]:
+                assert kept is not None  # the window is complete
+                part = float(kept) - shift
+                total, total_error = _compensated(total, total_error, part)
+                squares, squares_error = _compensated(squares, squares_error, part * part)
+            updates = 0
+        else:
             old = series[index - period]
-            if old is None:
-                missing -= 1
-            else:
-                total -= old - shift
-                squares -= (old - shift) ** 2
-        if index >= period - 1 and missing == 0:
-            out[index] = math.sqrt(max(squares - total * total / period, 0.0) / period)
+            assert old is not None  # the previous window was complete
+            new_part, old_part = float(value) - shift, float(old) - shift
+            # Four _compensated additions, written out: this loop is the hot path of stdev and bbands.
+            result = total + new_part
+            total_error += (total - result) + new_part if abs(total) >= abs(new_part) else (new_part - result) + total
+            total = result - old_part
+            total_error += (
+                (result - total) - old_part if abs(result) >= abs(old_part) else (result - (total + old_part))
+            )
+            added, removed = new_part * new_part, old_part * old_part
+            result = squares + added
+            squares_error += (squares - result) + added if abs(squares) >= added else (added - result) + squares
+            squares = result - removed
+            squares_error += (result - squares) - removed if abs(result) >= removed else (result - (squares + removed))
+            updates += 1
+        if run >= period:
+            out[index] = 0.0
+        else:
+            mean_part = total + total_error
+            variance = (squares + squares_error - mean_part * mean_part / period) / period
+            out[index] = math.sqrt(max(variance, 0.0))  # rounding can leave a hair below 0
     return out
 
 
@@ -593,7 +645,7 @@ def _shown(node: ast.AST) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
-def _check_shape(tree: ast.AST) -> None:
+def check_shape(tree: ast.AST) -> None:
     """Bound the work an expression can ask for before walking it (no recursion here: depth is the question)."""
     stack = [(tree, 1)]
     count = 0
@@ -615,7 +667,7 @@ def parse_expression(expression: str) -> ast.expr:
         raise DslError("syntax", f"syntax error at column {error.offset or 0}: {error.msg}") from None
     except (ValueError, RecursionError, MemoryError):
         raise DslError("syntax", "the expression cannot be parsed (too deep, or a null byte)") from None
-    _check_shape(tree)
+    check_shape(tree)
     return tree
 
 
@@ -633,7 +685,7 @@ class Evaluator:
         if isinstance(expression, str):
             tree = parse_expression(expression)
         else:
-            _check_shape(expression)
+            check_shape(expression)
             tree = expression
         return self._eval(tree)
 
@@ -730,7 +782,8 @@ class Evaluator:
         shift = reach - 1
         first = _first_value(series)
         if reach > self.length or first < self.length <= first + shift:
-            raise DslError("range", f"{_shown(node)} reaches back {reach} candles; {self.length} are available")
+            needed = first + reach if first < self.length else reach
+            raise DslError("range", f"{_shown(node)} reaches back {reach} candles; {self.length} are available", needed)
         return [None] * shift + series[: len(series) - shift]
 
     def _call(self, node: ast.Call, output: str | None) -> Value:
@@ -756,7 +809,9 @@ class Evaluator:
         starts = [start for start in starts if start < self.length]
         first = function.warmup(args, chosen) + max(starts, default=0)
         if first >= self.length:
-            raise DslError("range", f"{_shown(node)} needs {first + 1} candles of history; {self.length} are available")
+            raise DslError(
+                "range", f"{_shown(node)} needs {first + 1} candles of history; {self.length} are available", first + 1
+            )
         result = function.compute(args, {name: self._column(name) for name in ("high", "low", "close")})
         if isinstance(result, dict):
             assert chosen is not None
@@ -787,7 +842,11 @@ class Evaluator:
                 raise DslError(
                     "syntax", f"{function.name}: {param.name} must be a number written out, as in {function.example}"
                 )
-            if param.kind == "period" and not (number == int(number) and 1 <= number <= MAX_PERIOD):
+            number = float(number)
+            # Checked before any int(): 1e999 is inf and a name may hold nan, which int() cannot take.
+            if param.kind == "period" and not (
+                math.isfinite(number) and number.is_integer() and 1 <= number <= MAX_PERIOD
+            ):
                 raise DslError(
                     "syntax",
                     f"{function.name}: {param.name} must be a whole number from 1 to {MAX_PERIOD}; got {number:g}",
@@ -796,7 +855,7 @@ class Evaluator:
                 raise DslError(
                     "syntax", f"{function.name}: {param.name} must be above 0 and at most 100; got {number:g}"
                 )
-            args[param.name] = float(number)
+            args[param.name] = number
         if function.name == "macd" and _int(args, "fast") >= _int(args, "slow"):
             raise DslError("syntax", "macd: fast must be shorter than slow, as in macd(close, 12, 26, 9)")
         return args

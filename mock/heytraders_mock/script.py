@@ -38,15 +38,25 @@ Indexing looks back from the current candle: at each candle ``close[-1]`` is tha
 ``close[-2]`` the one before, so a script never sees the future.
 
 Errors name the line: ``Script error on line 2, `x = rsii(close, 14)`: unknown function 'rsii';
-supported: ...``; a look-back longer than the candles available is ``TA_OUT_OF_RANGE``.
+supported: ...``; a look-back longer than the candles available is ``TA_OUT_OF_RANGE``, and its
+message says how much earlier the date range must start.
+
+Limits, so that no script can make the sandbox work for long (each function call and each part is
+evaluated over every candle, up to ``simulation.MAX_CANDLES``): a script has at most
+``MAX_CHARACTERS`` characters, ``MAX_STATEMENTS`` statements (lines that are neither blank nor
+comments), ``MAX_PARTS`` expression parts in all (syntax nodes, counted as the DSL counts them) and
+``MAX_CALLS`` function calls in all; each line's expression obeys the DSL's own limits (at most
+``dsl.MAX_NODES`` parts nested at most ``dsl.MAX_DEPTH`` deep, periods and look-backs of at most
+``dsl.MAX_PERIOD`` candles). A script beyond them is a script error naming the line where the limit
+was passed, which fails the backtest job (the request itself is accepted, as the API does).
 The interpreter walks Python's ``ast`` of each line; nothing is ever ``eval``-ed.
 """
 
 from __future__ import annotations
 
 import ast
-import copy
 import io
+import math
 import tokenize
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -54,6 +64,14 @@ from decimal import Decimal, InvalidOperation
 
 from . import dsl
 from .dsl import DslError, Evaluator, Series, Value
+
+# At most these: together they keep the evaluation of any script within a few seconds on the largest
+# backtest (20,000 candles), where a call such as bbands(close, 20, 2) takes ~40 ms and a part ~1 ms.
+MAX_CHARACTERS = 20_000
+MAX_STATEMENTS = 200
+MAX_PARTS = 2_000
+MAX_CALLS = 50
+SHOWN_CHARACTERS = 100  # how much of a line an error message quotes
 
 SIGNAL_WORDS = ("emit_signal", "entry", "exit", "Weight")
 CONSTANTS = ("true", "false", "True", "False")
@@ -65,26 +83,58 @@ SHAPES = (
 
 
 class ScriptError(Exception):
-    """A script that cannot run: ``kind`` is ``syntax`` (a script error) or ``range`` (TA_OUT_OF_RANGE)."""
+    """A script that cannot run: ``kind`` is ``syntax`` (a script error) or ``range`` (TA_OUT_OF_RANGE).
 
-    def __init__(self, line: int, text: str, message: str, kind: str = "syntax") -> None:
+    A ``range`` error knows how many candles the line ``needed`` and how many were ``available``.
+    """
+
+    def __init__(
+        self,
+        line: int,
+        text: str,
+        message: str,
+        kind: str = "syntax",
+        *,
+        needed: int | None = None,
+        available: int | None = None,
+    ) -> None:
         self.line = line
         self.text = text
         self.message = message
         self.kind = kind
+        self.needed = needed
+        self.available = available
         super().__init__(self.report())
 
-    def report(self) -> str:
-        """The job's failure message."""
-        where = f"line {self.line}, `{self.text}`" if self.line else "the script"
+    def report(self, candle_seconds: int | None = None) -> str:
+        """The job's failure message; ``candle_seconds`` (the timeframe's) turns the missing candles into time."""
+        shown = self.text if len(self.text) <= SHOWN_CHARACTERS else self.text[: SHOWN_CHARACTERS - 3] + "..."
+        where = f"line {self.line}, `{shown}`" if self.line else "the script"
         if self.kind == "range":
-            return (
-                f"TA_OUT_OF_RANGE: {where}: {self.message}. "
-                "Start the date range at least 250 days before the analysis window, or use a shorter period."
-            )
+            return f"TA_OUT_OF_RANGE: {where}: {self.message}. {self._earlier(candle_seconds)}"
         if self.line:
-            return f"Script error on line {self.line}, `{self.text}`: {self.message}"
+            return f"Script error on line {self.line}, `{shown}`: {self.message}"
         return f"Script error: {self.message}"
+
+    def _earlier(self, candle_seconds: int | None) -> str:
+        if self.needed is None or self.available is None or self.needed <= self.available:
+            return "Start the date range earlier, or use a shorter period."
+        missing = self.needed - self.available
+        if candle_seconds is None:
+            return f"Start the date range at least {missing} candles earlier, or use a shorter period."
+        return (
+            f"Start the date range at least {_duration(missing * candle_seconds)} earlier "
+            f"({missing} more candles), or use a shorter period."
+        )
+
+
+def _duration(seconds: int) -> str:
+    """``seconds`` rounded up to whole days, hours or minutes: ``3 days``, ``5 hours``, ``1 minute``."""
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size or unit == "minute":
+            count = math.ceil(seconds / size)
+            return f"{count} {unit}{'' if count == 1 else 's'}"
+    raise AssertionError("unreachable")
 
 
 @dataclass(frozen=True)
@@ -129,14 +179,18 @@ class Program:
         """The signals on ``ticker`` with their condition on each of its candles (``data``: OHLCV floats)."""
         names: dict[str, Value] = {}
         length = len(data["close"])
+        # One evaluator reads the names as they are assigned; ``x[-k]`` is its per-candle look-back.
+        evaluator = Evaluator(data, names)
         found: list[Signal] = []
         for statement in self.statements:
             if statement.action is not None and statement.action.ticker != ticker:
                 continue
             try:
-                value = _evaluate(statement.expression, data, names, length)
+                value = evaluator.series(statement.expression)
             except DslError as error:
-                raise ScriptError(statement.line, statement.text, error.message, error.kind) from None
+                raise ScriptError(
+                    statement.line, statement.text, error.message, error.kind, needed=error.candles, available=length
+                ) from None
             if statement.name is not None:
                 names[statement.name] = value
             elif statement.action is not None:
@@ -146,14 +200,39 @@ class Program:
 
 def parse(script: str) -> Program:
     """The script's statements; a malformed line is a ``ScriptError`` naming it."""
+    if len(script) > MAX_CHARACTERS:
+        raise ScriptError(
+            0,
+            "",
+            f"the script has {len(script):,} characters; the sandbox runs scripts of at most {MAX_CHARACTERS:,} "
+            f"characters and {MAX_STATEMENTS} statements",
+        )
     statements: list[Statement] = []
     assigned: set[str] = set()
+    parts = calls = 0
     for number, raw in enumerate(script.splitlines(), start=1):
         text = raw.strip()
         if not text or text.startswith("#"):
             continue
+        if len(statements) == MAX_STATEMENTS:
+            raise ScriptError(
+                number,
+                text,
+                f"the script has more than {MAX_STATEMENTS} statements (lines that are not blank or comments); "
+                f"the sandbox runs at most {MAX_STATEMENTS}",
+            )
         text = _without_comment(text)
         statement = _statement(number, text, assigned)
+        size = _size(statement.expression)
+        parts, calls = parts + size[0], calls + size[1]
+        if parts > MAX_PARTS or calls > MAX_CALLS:
+            what = f"{MAX_PARTS:,} expression parts" if parts > MAX_PARTS else f"{MAX_CALLS} function calls"
+            raise ScriptError(
+                number,
+                text,
+                f"the script has more than {what} in all by this line; the sandbox runs scripts of at most "
+                f"{MAX_PARTS:,} parts and {MAX_CALLS} calls: compute an indicator once and reuse its name",
+            )
         statements.append(statement)
         if statement.name is not None:
             assigned.add(statement.name)
@@ -187,9 +266,21 @@ def _statement(number: int, text: str, assigned: set[str]) -> Statement:
         tree = ast.parse(text, mode="exec")
     except SyntaxError as error:
         raise fail(f"invalid syntax at column {error.offset or 0} ({error.msg}); {SHAPES}") from None
+    except (RecursionError, MemoryError, ValueError):
+        raise fail(
+            f"the line cannot be parsed: it nests more than {dsl.MAX_DEPTH} levels deep, is too long or holds a "
+            "null byte; split it into steps"
+        ) from None
     if len(tree.body) != 1:
         raise fail(f"one statement per line; {SHAPES}")
     node = tree.body[0]
+    # The DSL's limits on the expression first (their message is the precise one), then a bound on the
+    # whole line, before anything below walks the tree recursively (ast.unparse in messages).
+    if isinstance(node, ast.Assign):
+        _check_shape(node.value, fail)
+    elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and node.value.args:
+        _check_shape(node.value.args[0], fail)
+    _check_line(node, fail)
     if isinstance(node, ast.Assign):
         if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
             raise fail("assign to one plain name, as in `oversold = rsi(close, 14) < 30`")
@@ -208,31 +299,63 @@ def _statement(number: int, text: str, assigned: set[str]) -> Statement:
     raise fail(SHAPES)
 
 
+# A bound on the whole line, looser than the expression's own (which gives the precise message):
+# ``emit_signal(`` and ``entry(..., Weight(w))`` add a few levels and parts around the expression.
+_LINE_DEPTH = dsl.MAX_DEPTH + 10
+_LINE_NODES = dsl.MAX_NODES * 2
+
+
+def _check_shape(expression: ast.expr, fail: Callable[[str], ScriptError]) -> None:
+    try:
+        dsl.check_shape(expression)
+    except DslError as error:
+        raise fail(error.message) from None
+
+
+def _check_line(node: ast.stmt, fail: Callable[[str], ScriptError]) -> None:
+    """Bound the whole line's tree (no recursion here), so that nothing that walks it can recurse deeply."""
+    stack: list[tuple[ast.AST, int]] = [(node, 1)]
+    count = 0
+    while stack:
+        inner, depth = stack.pop()
+        count += 1
+        if depth > _LINE_DEPTH or count > _LINE_NODES:
+            raise fail(
+                f"the line is too large: an expression has at most {dsl.MAX_NODES} parts nested at most "
+                f"{dsl.MAX_DEPTH} deep; split it into steps"
+            )
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(inner))
+
+
+def _size(expression: ast.expr) -> tuple[int, int]:
+    """The expression's parts (syntax nodes, as ``dsl.check_shape`` counts them) and function calls."""
+    nodes = list(ast.walk(expression))
+    return len(nodes), sum(isinstance(node, ast.Call) for node in nodes)
+
+
 def _called(call: ast.Call) -> str:
     return call.func.id if isinstance(call.func, ast.Name) else ast.unparse(call.func)
 
 
 def _check_expression(node: ast.expr, assigned: set[str], fail: Callable[[str], ScriptError]) -> None:
     """Unknown functions and names are reported before any candle is read."""
-    for inner in ast.walk(node):
+    inner_nodes = list(ast.walk(node))
+    # The callee of a call is a Name too; it is checked as a function.
+    callees = {id(inner.func) for inner in inner_nodes if isinstance(inner, ast.Call)}
+    for inner in inner_nodes:
         if isinstance(inner, ast.Call):
             name = _called(inner)
             if name in SIGNAL_WORDS:
                 raise fail(f"{name}(...) can only stand in an emit_signal line; {SHAPES}")
             if name not in dsl.FUNCTIONS:
                 raise fail(f"unknown function {name!r}; supported: {', '.join(sorted(dsl.FUNCTIONS))}")
-        elif isinstance(inner, ast.Name) and not _known_name(inner, node, assigned):
+        elif isinstance(inner, ast.Name) and not (
+            inner.id in dsl.VARIABLES or inner.id in assigned or inner.id in CONSTANTS or id(inner) in callees
+        ):
             raise fail(
                 f"unknown name {inner.id!r}; use {', '.join(dsl.VARIABLES)}, true, false "
                 "or a name assigned on an earlier line"
             )
-
-
-def _known_name(name: ast.Name, root: ast.expr, assigned: set[str]) -> bool:
-    if name.id in dsl.VARIABLES or name.id in assigned or name.id in CONSTANTS:
-        return True
-    # The callee of a call is a Name too; it was checked as a function.
-    return any(isinstance(n, ast.Call) and n.func is name for n in ast.walk(root))
 
 
 def _action(node: ast.expr, line: int, text: str, fail: Callable[[str], ScriptError]) -> Action:
@@ -274,49 +397,6 @@ def _weight(node: ast.expr) -> Decimal | None:
     except InvalidOperation:
         return None
     return weight if 0 < weight <= 1 else None
-
-
-def _evaluate(node: ast.expr, data: dict[str, Series], names: dict[str, Value], length: int) -> Value:
-    """The expression's value on every candle; ``x[-k]`` is ``x`` shifted back ``k - 1`` candles."""
-    scope = dict(names)
-    tree = _Lookback(data, scope, length).visit(copy.deepcopy(node))
-    assert isinstance(tree, ast.expr)
-    return Evaluator(data, scope).series(tree)
-
-
-class _Lookback(ast.NodeTransformer):
-    """Replaces ``series[-k]`` by a name bound to the series shifted by ``k - 1`` candles."""
-
-    def __init__(self, data: dict[str, Series], scope: dict[str, Value], length: int) -> None:
-        self.data = data
-        self.scope = scope
-        self.length = length
-
-    def visit_Subscript(self, node: ast.Subscript) -> ast.AST:
-        offset = _negative_integer(node.slice)
-        if offset is None:
-            return self.generic_visit(node)  # the evaluator explains what it accepts
-        inner = self.visit(node.value)
-        assert isinstance(inner, ast.expr)
-        value = Evaluator(self.data, self.scope).series(inner)
-        if not isinstance(value, list):
-            raise DslError("syntax", f"{ast.unparse(node)!r}: only a series can be indexed")
-        back = -offset - 1
-        if back >= self.length:
-            raise DslError("range", f"{ast.unparse(node)} reaches back {-offset} candles; {self.length} are available")
-        missing: Series = [None] * back  # no candle before the first
-        shifted = missing + value[: len(value) - back]
-        name = f"lookback#{len(self.scope)}"  # not an identifier, so no script name can clash with it
-        self.scope[name] = shifted
-        return ast.copy_location(ast.Name(id=name, ctx=ast.Load()), node)
-
-
-def _negative_integer(node: ast.expr) -> int | None:
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        operand = node.operand
-        if isinstance(operand, ast.Constant) and isinstance(operand.value, int) and not isinstance(operand.value, bool):
-            return -operand.value if operand.value > 0 else None
-    return None
 
 
 def _condition(value: Value, length: int, statement: Statement) -> list[bool]:

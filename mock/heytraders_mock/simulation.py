@@ -17,8 +17,8 @@ How trades are simulated (``signal`` scripts, see ``script.py`` for their gramma
 
 - A signal seen on a candle's close is filled at the next candle's open; a signal on the last
   candle is not filled. Market fills pay ``slippage`` against the trader (a buy at
-  ``open * (1 + slippage)``, a sell at ``open * (1 - slippage)``) and ``trading_fee`` on each side's
-  notional (``quantity * fill price``).
+  ``open * (1 + slippage)``, a sell at ``open * (1 - slippage)``, rounded to 8 decimals like all
+  money) and ``trading_fee`` on each side's notional (``quantity * fill price``).
 - Sizing: ``Weight(w)`` puts ``w`` of the equity (cash plus open positions marked at that open) into
   the position as margin; the notional is the margin times ``leverage`` on perpetual markets (spot
   ignores ``leverage``); a position never takes more than the cash can pay with its fee. Quantities
@@ -28,9 +28,16 @@ How trades are simulated (``signal`` scripts, see ``script.py`` for their gramma
   its own; ``mode: cross`` keeps one cash pool for every ticker (what pair trading wants).
 - Liquidation (isolated): a position is liquidated when, during a candle, the price reaches the
   level where its loss equals its margin (``entry - margin / quantity`` for a long, ``+`` for a
-  short, checked against the candle's low or high); the margin is lost, no exit fee is charged.
-  In cross mode everything is closed, and trading stops, once the whole portfolio's equity at a
-  candle's close is zero or less.
+  short, checked against the candle's low or high); the margin is lost, no exit fee is charged. A
+  position never loses more than its margin: a close at market whose loss (slippage and exit fee
+  included) would exceed it is settled the same way, so no sub-portfolio goes below zero.
+- Liquidation (cross): the whole account is liquidated, and trading stops, when during a candle it
+  could no longer pay for its positions: with each position at the candle's worst price for it (the
+  low for a long, the high for a short), closing them all (slippage and fees included) would leave
+  zero or less. Every position is then closed at the price where that value reached zero
+  (interpolated between the candle's open and its worst price), what is left pays the liquidation
+  (as the positions' exit fee), and the equity is exactly 0 from then on: it never goes below zero,
+  so a cross backtest loses at most ``initial_cash`` (``total_return_pct`` >= -100).
 - ``stop_loss`` / ``take_profit`` (percent of ``initial_cash``): checked on the portfolio's equity at
   each candle's close; once hit, every position is closed at that close (with slippage and fees)
   and nothing trades afterwards (the equity stays flat to the end).
@@ -77,6 +84,7 @@ import bisect
 import calendar
 import hashlib
 import itertools
+import logging
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -88,6 +96,8 @@ from .clock import iso, iso_or_none, money, parse_time
 from .market import HISTORY_START, TIMEFRAME_SECONDS, Market, MarketData
 from .script import Action, Program, ScriptError, parse
 from .store import Backtest
+
+logger = logging.getLogger("heytraders_mock.backtest")
 
 QUEUED_SECONDS = 2
 RUNNING_SECONDS = 8
@@ -330,7 +340,18 @@ def failure_of(data: MarketData, request: dict[str, Any], created_at: datetime) 
         plan_of(data, request, created_at)
     except SimulationError as error:
         return error.message
+    except Exception as error:  # a bug of the sandbox: the job fails rather than the request answering 500
+        logger.exception("checking a backtest request failed")
+        return internal_failure(error)
     return None
+
+
+def internal_failure(error: Exception) -> str:
+    """The status message of a job the sandbox could not simulate (an unexpected exception, logged)."""
+    return (
+        f"INTERNAL_ERROR: the sandbox could not simulate this backtest ({type(error).__name__}); "
+        "please report it with the request that started the job."
+    )
 
 
 # ---- candles -------------------------------------------------------------------------------
@@ -433,6 +454,8 @@ class _Held:
     margin: Decimal = Decimal(0)
     size: Decimal = Decimal(0)  # sum of side * quantity
     cost: Decimal = Decimal(0)  # sum of side * quantity * entry price
+    longs: Decimal = Decimal(0)  # sum of the quantities of the long positions
+    shorts: Decimal = Decimal(0)  # and of the short ones
 
 
 def _money(value: Decimal) -> Decimal:
@@ -445,6 +468,7 @@ class Book:
     def __init__(self, plan: Plan, series: list[Candles]) -> None:
         self.plan = plan
         self.series = series
+        self.by_ticker = {c.ticker: c for c in series}
         count = len(series)
         if plan.cross:
             self.pools = [plan.initial]
@@ -467,8 +491,8 @@ class Book:
     # -- prices
 
     def market_fill(self, price: Decimal, buying: bool) -> Decimal:
-        """A market order's fill: slippage against the trader."""
-        return price * (1 + self.plan.slippage) if buying else price * (1 - self.plan.slippage)
+        """A market order's fill: slippage against the trader, rounded to 8 decimals like all money."""
+        return _money(price * (1 + self.plan.slippage) if buying else price * (1 - self.plan.slippage))
 
     def value(self, position: Position, mark: Decimal) -> Decimal:
         return position.margin + _money(position.side * position.quantity * (mark - position.entry_price))
@@ -494,6 +518,10 @@ class Book:
         held.margin += sign * position.margin
         held.size += sign * size
         held.cost += sign * size * position.entry_price
+        if position.side > 0:
+            held.longs += sign * position.quantity
+        else:
+            held.shorts += sign * position.quantity
 
     # -- orders
 
@@ -526,15 +554,33 @@ class Book:
             self._risky.add(key)
         return position
 
-    def close(self, key: tuple[str, int], fill: Decimal, moment: datetime, *, liquidated: bool = False) -> Trade:
+    def close(
+        self,
+        key: tuple[str, int],
+        fill: Decimal,
+        moment: datetime,
+        *,
+        liquidated: bool = False,
+        settled: tuple[Decimal, Decimal] | None = None,
+    ) -> Trade:
+        """Close a position at ``fill``; a liquidation loses the margin and pays no exit fee.
+
+        ``settled`` (gross PnL, exit fee) overrides both: what a cross-mode liquidation works out.
+        """
         position = self.positions.pop(key)
         self._track(position, -1)
         self._risky.discard(key)
-        if liquidated:
+        if settled is not None:
+            gross, exit_fee = settled
+        elif liquidated:
             gross, exit_fee = -position.margin, Decimal(0)
         else:
             gross = _money(position.side * position.quantity * (fill - position.entry_price))
             exit_fee = _money(position.quantity * fill * self.plan.fee)
+            if not self.plan.cross and gross - exit_fee < -position.margin:
+                # Isolated: a position never loses more than its margin; a fill past its liquidation level
+                # (slippage on a price just short of it) is a liquidation.
+                gross, exit_fee = -position.margin, Decimal(0)
         self.pools[position.pool] += position.margin + gross - exit_fee
         trade = Trade(
             position.ticker,
@@ -576,6 +622,74 @@ class Book:
             reached = candles.low[index] <= level if position.side > 0 else candles.high[index] >= level
             if reached:
                 self.close(key, _money(max(level, Decimal(0))), candles.ends[index], liquidated=True)
+
+    def _net_value(self, index: int, *, worst: bool) -> Decimal:
+        """The cash plus what every position would fetch closed at market (slippage and fees paid) during
+        candle ``index``: longs at its low and shorts at its high when ``worst``, else all at its open.
+
+        From each ticker's aggregates (one step per ticker, however many lots), without the rounding of
+        each position's figures.
+        """
+        fee = self.plan.fee
+        total = sum(self.pools, Decimal(0))
+        for ticker, held in self._held.items():
+            if not held.count:
+                continue
+            candles = self.by_ticker[ticker]
+            sell = self.market_fill(candles.low[index] if worst else candles.open[index], buying=False)
+            buy = self.market_fill(candles.high[index] if worst else candles.open[index], buying=True)
+            total += held.margin - held.cost + held.longs * sell * (1 - fee) - held.shorts * buy * (1 + fee)
+        return total
+
+    def wipe_out(self, index: int) -> bool:
+        """Cross mode: liquidate the whole account when it cannot pay for its positions within candle ``index``.
+
+        Each position is marked at the candle's worst price for it (the low for a long, the high for a
+        short). When closing everything there would leave nothing (the net value is zero or less), every
+        position is liquidated at the price where that net value reached zero, between the candle's open
+        and its worst price (at the open when the candle opened below zero), and the account ends at
+        exactly zero: what was left pays the liquidation as the positions' exit fee, and a loss beyond
+        the account (after a gap) is not charged. Returns whether the account was wiped out.
+        """
+        if not self.positions:
+            return False
+        bottom = self._net_value(index, worst=True)
+        if bottom > 0:
+            return False
+        top = self._net_value(index, worst=False)
+        fraction = top / (top - bottom) if top > 0 else Decimal(0)
+        keys = sorted(self.positions, key=lambda k: self.positions[k].sequence)
+        exits: dict[tuple[str, int], Decimal] = {}
+        natural: dict[tuple[str, int], Decimal] = {}
+        for key in keys:
+            p = self.positions[key]
+            candles = self.by_ticker[p.ticker]
+            start, end = candles.open[index], candles.low[index] if p.side > 0 else candles.high[index]
+            exits[key] = _money(max(start + fraction * (end - start), Decimal(0)))
+            natural[key] = _money(p.side * p.quantity * (exits[key] - p.entry_price))
+        # The equity at the exits: what is left pays the liquidation (by notional); less than nothing is forgiven.
+        left = sum(self.pools, Decimal(0)) + sum((self.positions[k].margin + natural[k] for k in keys), Decimal(0))
+        notional = {k: self.positions[k].quantity * exits[k] for k in keys}
+        losses = {k: max(-natural[k], Decimal(0)) for k in keys}
+        weights = notional if left >= 0 else losses
+        total = sum(weights.values(), Decimal(0))
+        moment = self.series[0].ends[index]
+        for number, key in enumerate(keys):
+            position = self.positions[key]
+            gross, fee = natural[key], Decimal(0)
+            share = _money(left * weights[key] / total) if total > 0 else Decimal(0)
+            if left >= 0:
+                fee = share
+            else:
+                gross -= share  # share < 0: part of the loss is not charged
+            if number == len(keys) - 1:  # the last one takes the rounding: the account ends at exactly zero
+                due = self.pools[position.pool] + position.margin + gross
+                if due >= 0:
+                    fee = due
+                else:
+                    gross, fee = gross - due, Decimal(0)
+            self.close(key, exits[key], moment, liquidated=True, settled=(gross, fee))
+        return True
 
     def open_trades(self, index: int) -> list[Trade]:
         """The positions still open, as trades marked at candle ``index``'s close (DCA)."""
@@ -684,7 +798,7 @@ class ScriptStrategy(TargetStrategy):
             try:
                 signals = program.signals(named, candles.floats)
             except ScriptError as error:
-                raise SimulationError(error.report()) from None
+                raise SimulationError(error.report(TIMEFRAME_SECONDS[plan.timeframe])) from None
             entries, exits = self.rules.setdefault(candles.ticker, ([], []))
             entries.extend((s.action, s.condition) for s in signals if s.action.kind == "entry")
             exits.extend(s.condition for s in signals if s.action.kind == "exit")
@@ -778,6 +892,9 @@ class DcaStrategy(Strategy):
         self.interval = timedelta(seconds=TIMEFRAME_SECONDS[str(plan.parameters["interval"])])
         self.due = series[0].times[0]
         self.lots = 0
+        # Dollar-cost averaging buys what it pays for: each buy spends `amount_per_order`, unleveraged.
+        for candles in series:
+            book.leverage[candles.ticker] = Decimal(1)
 
     def at_open(self, index: int) -> None:
         moment = self.series[0].times[index]
@@ -814,7 +931,8 @@ class GridStrategy(Strategy):
         for candles in self.series:
             ticker = candles.ticker
             levels = self.levels[ticker]
-            held = self.held[ticker]
+            # A lot the book liquidated (a leveraged grid) is gone: it is no longer held, and can be bought again.
+            held = self.held[ticker] = [lot for lot in self.held[ticker] if (ticker, lot) in self.book.positions]
             opened, high, low = candles.open[index], candles.high[index], candles.low[index]
             moment = candles.times[index]
             # Sell first: lot k sells at level k + 1 when the candle trades up to it (not the candle it was bought).
@@ -879,12 +997,16 @@ def run(data: MarketData, plan: Plan, series: list[Candles]) -> Outcome:
             strategy.within(index)
             if not plan.cross:
                 book.liquidate(index)
+            elif book.wipe_out(index):
+                stopped = (
+                    f"the portfolio's equity reached zero during the candle of {iso(clock.times[index])}: "
+                    "everything was liquidated"
+                )
         marks = {c.ticker: c.close[index] for c in series}
         equity = book.equity(marks)
         if stopped is None:
-            if plan.cross and book.positions and equity <= 0:
-                stopped = f"the portfolio's equity reached zero on {iso(clock.ends[index])}: everything was liquidated"
-            elif low is not None and equity <= low:
+            # (In cross mode the equity at the close is above zero: wipe_out checked the candle's worst prices.)
+            if low is not None and equity <= low:
                 stopped = f"the stop-loss ({plan.stop_loss}%) closed everything on {iso(clock.ends[index])}"
             elif high is not None and equity >= high:
                 stopped = f"the take-profit ({plan.take_profit}%) closed everything on {iso(clock.ends[index])}"

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from decimal import Decimal
 from typing import Any
+
+import pytest
+from heytraders_mock.handlers import backtest as backtest_handlers
 
 from .conftest import Key, Mock
 
@@ -142,3 +147,52 @@ def test_server_side_checks_of_the_request(mock: Mock) -> None:
         "POST", "/backtest/execute", 400, "VALIDATION_ERROR", key, json={**BACKTEST, "initial_cash": 10000}
     )
     assert money["details"]["parameter"] == "initial_cash"
+
+
+def test_an_unexpected_simulation_error_fails_the_job_once(
+    mock: Mock, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    calls: list[str] = []
+
+    def broken(*args: Any) -> Any:
+        calls.append("simulate")
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(backtest_handlers, "simulate", broken)
+    key = mock.key()
+    backtest_id = start(mock, key)
+    mock.advance(10)
+    with caplog.at_level(logging.ERROR, logger="heytraders_mock"):
+        first = mock.ok("GET", f"/backtest/status/{backtest_id}", key)
+    assert first["status"] == "failed" and first["result_id"] is None
+    assert first["message"].startswith("INTERNAL_ERROR: the sandbox could not simulate this backtest (KeyError)")
+    assert any(record.exc_info for record in caplog.records)  # logged with its traceback
+    assert mock.ok("GET", f"/backtest/status/{backtest_id}", key) == first  # stable, not re-run
+    error = mock.error("POST", f"/backtest/cancel/{backtest_id}", 400, "VALIDATION_ERROR", key)
+    assert "has failed" in error["message"]
+    assert calls == ["simulate"]
+
+
+def test_a_huge_script_is_accepted_and_fails_the_job_quickly(mock: Mock) -> None:
+    key = mock.key()
+    # ~60 KB on one flat line: thousands of calls, each callee a name to check.
+    script = "x = " + " and ".join(["abs(close) > 1"] * 3_300) + "\n" + BACKTEST["script"]
+    assert len(script) > 60_000
+    started = time.perf_counter()
+    backtest_id = start(mock, key, script=script)
+    mock.advance(10)
+    status = mock.ok("GET", f"/backtest/status/{backtest_id}", key)
+    assert time.perf_counter() - started < 0.5
+    assert status["status"] == "failed" and status["message"].startswith(
+        f"Script error: the script has {len(script):,}"
+    )
+    assert "at most 20,000 characters" in status["message"]
+
+
+def test_a_deeply_nested_script_fails_the_job_naming_the_line(mock: Mock) -> None:
+    key = mock.key()
+    for depth in (400, 3000):
+        backtest_id = start(mock, key, script=f"x = {'-' * depth}close\n{BACKTEST['script']}")
+        mock.advance(10)
+        status = mock.ok("GET", f"/backtest/status/{backtest_id}", key)
+        assert status["status"] == "failed" and status["message"].startswith("Script error on line 1, `x = ---")

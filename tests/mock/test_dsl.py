@@ -4,12 +4,16 @@ look-back indexing, warm-up and range errors, and the parser's refusals."""
 from __future__ import annotations
 
 import ast
+import math
+import random
 import time
 from collections.abc import Sequence
 from fractions import Fraction
 
 import pytest
 from heytraders_mock.dsl import FUNCTIONS, MAX_PERIOD, DslError, Evaluator, Number, Value, parse_expression
+
+from .conftest import Mock
 
 Values = Sequence[float | None]
 
@@ -87,6 +91,47 @@ def test_roc_and_stdev() -> None:
     assert series("stdev(close, 2)", [1, 3, 6]) == approx([None, 1.0, 1.5])
     flat = series("stdev(close, 3)", [97250.5] * 50)
     assert isinstance(flat, list) and flat[-1] == 0
+
+
+def _random_walk(count: int, seed: int) -> list[float]:
+    """Prices like BTC's one-minute closes: 0.1 ticks around 1e5, often unchanged for a few candles."""
+    rng = random.Random(seed)
+    ticks, out = 1_000_000, []
+    for _ in range(count):
+        ticks += rng.choice((-3, -1, 0, 0, 0, 1, 2)) if rng.random() < 0.98 else rng.randint(-800, 800)
+        out.append(ticks / 10)
+    return out
+
+
+def _two_pass_stdev(window: Sequence[float]) -> float:
+    """The direct computation: the mean first, then the (corrected) mean of the squared deviations."""
+    mean = math.fsum(window) / len(window)
+    deviations = [v - mean for v in window]
+    squares = math.fsum(d * d for d in deviations) - math.fsum(deviations) ** 2 / len(window)
+    return math.sqrt(max(squares, 0.0) / len(window))
+
+
+def test_stdev_of_a_flat_window_is_exactly_zero_on_a_long_series() -> None:
+    closes = _random_walk(20_000, seed=7)
+    for period in (2, 3, 5):
+        deviations = series(f"stdev(close, {period})", closes)
+        upper = series(f"bbands(close, {period}, 2).upper", closes)
+        lower = series(f"bbands(close, {period}, 2).lower", closes)
+        assert isinstance(deviations, list) and isinstance(upper, list) and isinstance(lower, list)
+        flat = [i for i in range(period - 1, len(closes)) if len(set(closes[i - period + 1 : i + 1])) == 1]
+        assert len(flat) > 100  # the walk has flat stretches all along, not only at the start
+        assert all(deviations[i] == 0.0 and upper[i] == lower[i] for i in flat)
+
+
+def test_stdev_matches_a_two_pass_computation_on_a_long_series() -> None:
+    closes = _random_walk(20_000, seed=11)
+    for period in (2, 5, 20):
+        deviations = series(f"stdev(close, {period})", closes)
+        assert isinstance(deviations, list) and deviations[: period - 1] == [None] * (period - 1)
+        for index in range(period - 1, len(closes)):
+            expected = _two_pass_stdev(closes[index - period + 1 : index + 1])
+            got = deviations[index]
+            assert got is not None and math.isclose(got, expected, rel_tol=1e-9, abs_tol=0.0), (period, index)
 
 
 def test_highest_and_lowest() -> None:
@@ -225,6 +270,10 @@ def test_warm_up_adds_up_and_range_errors_say_what_is_needed() -> None:
         ("macd(close, 1, 2, 3, 4)", "macd takes 1 to 4 arguments"),
         ("sma(close, period=3)", "positional arguments only"),
         ("sma(close, 2.5)", "whole number from 1 to 5000"),
+        ("sma(close, 1e999)", "whole number from 1 to 5000; got inf"),
+        ("sma(close, -1e999)", "whole number from 1 to 5000; got -inf"),
+        ("macd(close, 12, 1e999, 9)", "whole number from 1 to 5000"),
+        ("bbands(close, 20, 1e999).upper", "above 0 and at most 100"),
         ("sma(close, 0)", "whole number from 1 to 5000"),
         (f"sma(close, {MAX_PERIOD + 1})", "whole number from 1 to 5000"),
         ("sma(close, close)", "must be a number written out"),
@@ -244,6 +293,22 @@ def test_warm_up_adds_up_and_range_errors_say_what_is_needed() -> None:
 def test_refused_expressions_say_why(expression: str, says: str) -> None:
     error = fail(expression)
     assert error.kind == "syntax" and says in error.message, error.message
+
+
+def test_a_period_held_by_a_name_must_be_a_finite_whole_number() -> None:
+    for value in (math.inf, -math.inf, math.nan, 2.5):
+        evaluator = Evaluator(data([1.0, 2.0, 3.0]), {"n": value})
+        with pytest.raises(DslError, match="whole number from 1 to 5000") as caught:
+            evaluator.series("sma(close, n)")
+        assert caught.value.kind == "syntax"
+
+
+def test_a_non_finite_period_is_a_validation_error_over_http(mock: Mock) -> None:
+    key = mock.key()
+    for expression in ("sma(close, 1e999)", "rsi(close, 1e999) < 30"):
+        body = {"expression": expression, "symbol": "BTC/USDT"}
+        error = mock.error("POST", "/market/evaluate", 400, "VALIDATION_ERROR", key, json=body)
+        assert "whole number from 1 to 5000; got inf" in error["message"]
 
 
 def test_nothing_is_executed() -> None:

@@ -6,8 +6,11 @@ import itertools
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from decimal import ROUND_DOWN, Decimal, localcontext
 from typing import Any
+
+import pytest
 
 from .conftest import Key, Mock
 
@@ -338,6 +341,26 @@ def test_dca_buys_every_interval_and_never_sells(mock: Mock) -> None:
     check(r)
 
 
+def test_dca_ignores_leverage_and_spends_each_amount_in_full(mock: Mock) -> None:
+    key = mock.key()
+    r = results(
+        mock,
+        key,
+        strategy_type="dca",
+        dca={"amount_per_order": "100", "interval": "1d"},
+        universe=[BTC_PERP],
+        leverage=20.0,
+        end_date="2024-01-05",
+    )
+    assert len(r.trades) == 5
+    for trade in r.trades:  # 100 of exposure for 100 spent: no leverage, so nothing to liquidate
+        notional = d(trade["quantity"]) * d(trade["entry_price"])
+        assert Decimal("99.99") < notional + d(trade["fee"]) <= 100
+        # A trade's return is its PnL over its margin, which is the whole notional when unleveraged.
+        assert trade["return_pct"] == pytest.approx(float(d(trade["pnl"]) / notional * 100), abs=0.01)
+    check(r)
+
+
 def test_grid_buys_a_level_down_and_sells_it_a_level_up(mock: Mock) -> None:
     key = mock.key()
     bars = candles(mock, key, "ETH/USDT", "2024-01-01T00:00:00Z", "2024-01-31T23:59:59Z")
@@ -463,4 +486,97 @@ def test_the_documented_backtest_trades(mock: Mock) -> None:
         mock, key, script=rsi, start_date="2024-01-01", end_date="2024-06-30", description="RSI oversold bounce on BTC"
     )
     assert r.metrics["num_trades"] >= 1 and r.summary["universe"] == [BTC]
+    check(r)
+
+
+# ---- regressions ---------------------------------------------------------------------------------------------
+
+
+def test_a_leveraged_isolated_grid_survives_the_liquidation_of_its_lots(mock: Mock) -> None:
+    key = mock.key()
+    # Over 2024 the perpetual falls more than 20 % below lots bought high: at 5x they are liquidated.
+    grid = {"lower_price": "72800.1", "upper_price": "141513.7", "grid_count": 10}
+    body: dict[str, Any] = {"strategy_type": "grid", "grid": grid, "universe": [BTC_PERP], "timeframe": "1d"}
+    r = results(mock, key, **body, leverage=5.0, mode="isolated", end_date="2024-12-31")
+    liquidated = [t for t in r.trades if t["return_pct"] < -100]
+    assert liquidated and all(t["side"] == "long" for t in r.trades)
+    for trade in liquidated:
+        margin = q8(d(trade["quantity"]) * d(trade["entry_price"]) / 5)
+        assert d(trade["pnl"]) == -margin - d(trade["fee"])
+    assert len(r.trades) > len(liquidated)  # the grid went on trading, buying liquidated levels again
+    check(r)
+
+
+def test_cross_margin_is_liquidated_within_the_candle_and_never_goes_below_zero(mock: Mock) -> None:
+    key = mock.key()
+    for side in ("LONG", "SHORT"):
+        r = results(
+            mock,
+            key,
+            universe=[BTC_PERP],
+            script=always(BTC_PERP, side=side, weight="1"),
+            leverage=50.0,
+            mode="cross",
+            end_date="2024-03-31",
+        )
+        assert d(r.summary["final_equity"]) == 0 and r.metrics["total_return_pct"] == -100.0
+        assert r.metrics["max_drawdown"] == 100.0 and "equity reached zero during the candle of" in r.analysis
+        (trade,) = r.trades
+        # Liquidated at the price where the account's value reached zero: between the open and the worst price.
+        opened = (datetime.fromisoformat(trade["exit_time"]) - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        (bar,) = candles(mock, key, "BTC/USDT:USDT", opened, opened, "binancefuturesusd")
+        worst = d(bar["low"]) if side == "LONG" else d(bar["high"])
+        assert min(d(bar["open"]), worst) <= d(trade["exit_price"]) <= max(d(bar["open"]), worst)
+        assert d(trade["pnl"]) == -10000
+        wiped = [p for p in r.points if p["timestamp"] >= trade["exit_time"]]
+        assert wiped and all(d(p["equity"]) == 0 for p in wiped)  # nothing trades afterwards
+        assert all(d(p["equity"]) >= 0 for p in r.points)
+        check(r)
+    pair = results(
+        mock,
+        key,
+        universe=[BTC_PERP, ETH_PERP],
+        script=always(BTC_PERP, ETH_PERP),
+        leverage=50.0,
+        mode="cross",
+        end_date="2024-03-31",
+    )
+    assert d(pair.summary["final_equity"]) == 0 and len(pair.trades) == 2
+    assert len({t["exit_time"] for t in pair.trades}) == 1  # the whole account at once
+    check(pair)
+
+
+def test_fill_prices_are_rounded_to_8_decimals(mock: Mock) -> None:
+    key = mock.key()
+    pepe = "BINANCE:PEPE/USDT"
+    script = f'up = close > open\nemit_signal(up, entry("{pepe}", "LONG", Weight(0.5)))'
+    r = results(mock, key, universe=[pepe], script=script, slippage=0.0007, end_date="2024-01-05")
+    assert len(r.trades) > 5
+    for trade in r.trades:
+        for price in (trade["entry_price"], trade["exit_price"]):
+            assert d(price) == q8(d(price)) and d(price) > 0, price
+        gross = d(trade["pnl"]) + d(trade["fee"])
+        assert gross == q8(d(trade["quantity"]) * (d(trade["exit_price"]) - d(trade["entry_price"])))
+    check(r)
+
+
+def test_ta_out_of_range_says_how_much_earlier_to_start_in_the_timeframe(mock: Mock) -> None:
+    key = mock.key()
+    script = f'slow = sma(close, 200)\nemit_signal(close > slow, entry("{BTC}", "LONG", Weight(0.5)))'
+    daily = failure(mock, key, script=script, timeframe="1d", end_date="2024-02-01")  # 32 candles
+    assert daily.endswith("Start the date range at least 168 days earlier (168 more candles), or use a shorter period.")
+    hourly = failure(mock, key, script=script, timeframe="1h", end_date="2024-01-02")  # 48 candles
+    assert "at least 7 days earlier (152 more candles)" in hourly and "250 days" not in hourly
+
+
+def test_an_isolated_position_never_loses_more_than_its_margin(mock: Mock) -> None:
+    key = mock.key()
+    # At 50x, 1 % slippage on a close just short of the liquidation level would lose ~1.5 times the margin.
+    script = f'up = close > open\nemit_signal(up, entry("{BTC_PERP}", "SHORT", Weight(1)))'
+    r = results(mock, key, universe=[BTC_PERP], script=script, leverage=50.0, slippage=0.01, end_date="2024-02-15")
+    assert all(d(p["equity"]) >= 0 for p in r.points) and d(r.summary["final_equity"]) >= 0
+    for trade in r.trades:
+        margin = q8(d(trade["quantity"]) * d(trade["entry_price"]) / 50)
+        entry_fee = q8(d(trade["quantity"]) * d(trade["entry_price"]) * d("0.0005"))
+        assert d(trade["pnl"]) >= -margin - entry_fee
     check(r)

@@ -7,19 +7,32 @@ and daily quota when they are accepted, and claimed keys have no quota. Everythi
 backtest (an unknown ticker, a script error, too little history, too large a range) is accepted and
 fails the job, with the reason in its status ``message``. The simulation runs when the job's running
 phase has ended and its status or results are first read, so the status and the results always agree.
+A simulation that breaks in an unexpected way is logged and fails the job once (``INTERNAL_ERROR: ...``),
+so its status reads the same every time and never answers 500.
 """
 
 from __future__ import annotations
 
+import logging
 from decimal import Decimal
 from typing import Any
 
 from ..context import Context, handles
 from ..errors import ApiError, not_found
-from ..simulation import JobState, Result, SimulationError, failure_of, job_state, simulate, status_view
+from ..simulation import (
+    JobState,
+    Result,
+    SimulationError,
+    failure_of,
+    internal_failure,
+    job_state,
+    simulate,
+    status_view,
+)
 from ..store import ULID, Agent, Backtest
 from ..validation import invalid
 
+logger = logging.getLogger("heytraders_mock.backtest")
 NOT_FOUND_HINT = "Use the backtest_id from POST /backtest/execute, or the result_id from its status once completed."
 
 
@@ -91,6 +104,9 @@ def settle(ctx: Context, backtest: Backtest) -> JobState:
             ctx.store.results[backtest.result_id] = simulate(ctx.market, backtest, state.completed_at)
         except SimulationError as error:
             backtest.failure = error.message
+        except Exception as error:  # a bug of the sandbox: fail the job once rather than answer 500 on every read
+            logger.exception("simulating backtest %s failed", backtest.backtest_id)
+            backtest.failure = internal_failure(error)
         state = job_state(backtest, ctx.now)
     return state
 
