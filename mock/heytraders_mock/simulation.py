@@ -93,6 +93,7 @@ from decimal import ROUND_DOWN, Decimal, InvalidOperation, localcontext
 from typing import Any
 
 from .clock import iso, iso_or_none, money, parse_time
+from .dsl import VARIABLES, Evaluator
 from .market import HISTORY_START, TIMEFRAME_SECONDS, Market, MarketData
 from .script import Action, Program, ScriptError, parse
 from .store import Backtest
@@ -840,7 +841,12 @@ class PairStrategy(TargetStrategy):
             )
         a, b = series[0], series[1]
         spread = [math.log(float(x) / float(y)) for x, y in zip(a.close, b.close, strict=True)]
-        self.zscore = _rolling_zscore(spread, lookback)
+        # The z-score is a DSL expression over the spread: the evaluator's drift-free rolling statistics.
+        zscore = Evaluator(dict.fromkeys(VARIABLES, spread)).series(
+            f"(close - sma(close, {lookback})) / stdev(close, {lookback})"
+        )
+        assert isinstance(zscore, list)
+        self.zscore: list[float | None] = [None if z is None else float(z) for z in zscore]
         self.state = 0  # 1 long the spread (long A, short B), -1 short it
 
     def at_close(self, index: int) -> None:
@@ -861,26 +867,6 @@ class PairStrategy(TargetStrategy):
             if side < 0 and self.book.spot[ticker]:
                 side = 0  # spot cannot short: that leg stays flat
             self.want(ticker, side, self.weight)
-
-
-def _rolling_zscore(values: list[float], window: int) -> list[float | None]:
-    out: list[float | None] = []
-    total = squares = 0.0
-    for index, value in enumerate(values):
-        total += value
-        squares += value * value
-        if index >= window:
-            old = values[index - window]
-            total -= old
-            squares -= old * old
-        if index + 1 < window:
-            out.append(None)
-            continue
-        mean = total / window
-        variance = max(squares / window - mean * mean, 0.0)
-        deviation = math.sqrt(variance)
-        out.append((value - mean) / deviation if deviation > 1e-12 else None)
-    return out
 
 
 class DcaStrategy(Strategy):
