@@ -37,8 +37,8 @@ from rich.table import Table
 RSI_SCRIPT = 'oversold = rsi(close, 14) < 30\nemit_signal(oversold, entry("BINANCE:BTC/USDT", "LONG", Weight(0.5)))'
 SCAN_SYMBOLS = ["BTC/USDT", "ETH/USDT", "SOL/USDT", "XRP/USDT", "DOGE/USDT"]
 AGENT_NAME = "Quickstart Bot"
-# Mock time added per signal poll: the sandbox's strategies fire every few hours of mock time.
-MOCK_HOURS_PER_POLL = 1
+# Mock time added per signal poll: the sandbox's strategies fire when their rules do, a few times a week.
+MOCK_HOURS_PER_POLL = 4
 SIGNAL_TIMEOUT_MOCK = 30.0
 SIGNAL_TIMEOUT_LIVE = 60.0
 

@@ -11,12 +11,14 @@ from datetime import datetime, timedelta
 
 from .market import POLYMARKET_TOKENS
 from .simulation import DASHBOARD
-from .store import Comment, LeaderboardEntry, LiveStrategy, Post, Profile, Store
+from .store import Comment, LeaderboardEntry, LiveStrategy, Post, Profile, Rule, Store
 
-HOUR = 3600
+# The live strategies' rules, in the Signal DSL, with what the reason of their signals quotes.
+RSI = "rsi(close, 14)"
+EMA = "ema(close, 50)"
 
 STRATEGIES = (
-    # id, name, description, type, exchange, symbols, timeframe, status, subscribers, seconds between signals, side
+    # id, name, description, type, exchange, symbols, timeframe, status, subscribers, side, entry, exit
     (
         "ls_rsi_reversal_btc",
         "RSI Reversal BTC",
@@ -27,73 +29,100 @@ STRATEGIES = (
         "1h",
         "active",
         412,
-        4 * HOUR,
         "long",
+        Rule(f"crossunder({RSI}, 30)", RSI, "RSI(14) crossed below 30 ({value:.1f})"),
+        Rule(f"crossover({RSI}, 55)", RSI, "RSI(14) recovered above 55 ({value:.1f})"),
     ),
     (
         "ls_trend_follow_eth",
         "Trend Follow ETH Perp",
-        "Rides ETH perpetual trends on the 4h chart: long above the 50-period EMA, flat below it.",
+        "Rides ETH perpetual trends on the 4h chart: long when the close crosses above the 50-period EMA, "
+        "flat when it crosses back below.",
         "signal",
         "binancefuturesusd",
         ["ETH/USDT:USDT"],
         "4h",
         "active",
         187,
-        8 * HOUR,
         "long",
+        Rule(f"crossover(close, {EMA})", EMA, "Close crossed above EMA(50) ({value:.2f})"),
+        Rule(f"crossunder(close, {EMA})", EMA, "Close crossed below EMA(50) ({value:.2f})"),
     ),
     (
         "ls_funding_fade_hl",
         "Funding Fade",
-        "Shorts BTC and ETH perpetuals on Hyperliquid when funding runs hot, and covers when it cools.",
+        "Fades overheated BTC and ETH perpetuals on Hyperliquid: shorts when the 14-period RSI on the 1h chart "
+        "crosses above 70 (a price proxy for funding running hot) and covers when it falls back below 50.",
         "signal",
         "hyperliquid",
         ["BTC/USDC:USDC", "ETH/USDC:USDC"],
         "1h",
         "active",
         96,
-        2 * HOUR,
         "short",
+        Rule(f"crossover({RSI}, 70)", RSI, "RSI(14) crossed above 70 ({value:.1f}): running hot"),
+        Rule(f"crossunder({RSI}, 50)", RSI, "RSI(14) cooled below 50 ({value:.1f})"),
     ),
     (
         "ls_mean_revert_sol",
         "Mean Reversion SOL",
-        "Buys SOL two standard deviations below its 20-period mean on the 15m chart and sells at the mean.",
+        "Buys SOL when it closes below the lower Bollinger band (20 periods, two standard deviations) on the "
+        "15m chart and sells when it closes back above the 20-period mean.",
         "signal",
         "binance",
         ["SOL/USDT"],
         "15m",
         "active",
         254,
-        HOUR,
         "long",
+        Rule(
+            "crossunder(close, bbands(close, 20, 2).lower)",
+            "bbands(close, 20, 2).lower",
+            "Close crossed below the lower Bollinger band ({value:.2f})",
+        ),
+        Rule("crossover(close, sma(close, 20))", "sma(close, 20)", "Close back above the 20-period mean ({value:.2f})"),
     ),
     (
         "ls_poly_btc_150k",
         "BTC 150k Momentum",
-        "Buys the 'Bitcoin reaches $150k in 2026' outcome when BTC breaks a 30-day high.",
+        "Buys the 'Bitcoin reaches $150k in 2026' outcome when its price closes above its highest close of the "
+        "previous 20 days, and sells when it closes below its 5-day mean.",
         "signal",
         "polymarket",
         [POLYMARKET_TOKENS[0][0]],
         "1d",
         "active",
         58,
-        24 * HOUR,
         "long",
+        Rule(
+            "crossover(close, highest(close, 20)[-2])",
+            "highest(close, 20)[-2]",
+            "Price broke its 20-day high ({value:.3f})",
+        ),
+        Rule("crossunder(close, sma(close, 5))", "sma(close, 5)", "Price fell below its 5-day mean ({value:.3f})"),
     ),
     (
         "ls_grid_eth_upbit",
         "ETH/KRW Grid",
-        "A 20-level grid on ETH/KRW on Upbit; paused while the range is re-centred.",
+        "A grid on ETH/KRW on Upbit, one level 1 % below the 20-hour mean (buy) and one 1 % above (sell); "
+        "paused while the range is re-centred.",
         "grid",
         "upbit",
         ["ETH/KRW"],
         "1h",
         "paused",
         33,
-        3 * HOUR,
         "long",
+        Rule(
+            "crossunder(close, sma(close, 20) * 0.99)",
+            "sma(close, 20) * 0.99",
+            "Close fell through the buy level, 1 % under the 20-hour mean ({value:.0f})",
+        ),
+        Rule(
+            "crossover(close, sma(close, 20) * 1.01)",
+            "sma(close, 20) * 1.01",
+            "Close rose through the sell level, 1 % over the 20-hour mean ({value:.0f})",
+        ),
     ),
 )
 
@@ -198,7 +227,20 @@ LEADERBOARD = (
 
 
 def populate(store: Store, start: datetime) -> None:
-    for sid, name, description, kind, exchange, symbols, timeframe, status, subscribers, every, side in STRATEGIES:
+    for (
+        sid,
+        name,
+        description,
+        kind,
+        exchange,
+        symbols,
+        timeframe,
+        status,
+        subscribers,
+        side,
+        opens,
+        closes,
+    ) in STRATEGIES:
         store.strategies[sid] = LiveStrategy(
             strategy_id=sid,
             name=name,
@@ -210,8 +252,9 @@ def populate(store: Store, start: datetime) -> None:
             status=status,
             base_subscribers=subscribers,
             created_at=start - timedelta(days=60),
-            every=every,
             direction=side,
+            entry=opens,
+            exit=closes,
         )
     agents = []
     for index, (name, bio, style, risk) in enumerate(AGENTS):

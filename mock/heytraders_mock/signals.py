@@ -1,15 +1,32 @@
 """Live strategies on the mock clock: their signals, trade-mode orders and webhook events.
 
-Each seeded strategy emits a signal every ``strategy.every`` seconds after it went live,
-alternating an entry (its ``direction``, weight 0.5) and a ``close``, symbol after symbol. A
-subscription records the signals emitted while it is ``active``; those emitted while it was
-paused are skipped, not replayed. Emission is computed from the clock whenever the state is synced
-(each request, ``POST /_mock/clock/advance``, and every second with the real-time clock), so the
-result does not depend on how often anyone asks.
+Each seeded strategy (``seed.STRATEGIES``) has two rules in the Signal DSL (``dsl``), evaluated on the
+closed candles of its timeframe, each symbol on its own: ``entry`` (e.g. ``crossunder(rsi(close, 14),
+30)``) and ``exit`` (e.g. ``crossover(rsi(close, 14), 55)``). It holds at most one position per
+symbol: when the entry rule is true on a candle while it is flat there, it emits an entry (its
+``direction``, weight 0.5); when the exit rule is true while it holds one, a ``close`` (weight null).
+A signal is emitted at the close of the candle it fired on: ``generated_at`` is that close,
+``price`` the candle's close (the decimal string the candles carry), ``reason`` quotes the rule's
+indicator on that candle ("RSI(14) crossed below 30 (27.4)"), and its ID is a hash of the
+subscription, the symbol and that time. Several symbols may fire on one candle: their signals share
+``generated_at``. The candle still forming is never read, as for ``POST /market/evaluate``.
+
+Signals are a pure function of the clock (and the seed), whoever asks and however often. Candles are
+evaluated in fixed blocks of ``BLOCK`` candles (counted from the epoch), each read together with the
+``WARMUP`` candles before it, from which its indicators settle and its position is tracked (flat at
+the start of that read); a block's signals are kept (``LiveStrategy.blocks``, the ``CACHED_BLOCKS``
+latest), so a sync reads only the candles that closed since, plus the warm-up. A subscription records
+the signals emitted while it is ``active``; those emitted while it was paused are skipped, not
+replayed. Emission is computed whenever the state is synced (each request, ``POST
+/_mock/clock/advance``, and every second with the real-time clock); after a clock jump of more than
+``MAX_CATCH_UP`` candles, only the signals of the last ``MAX_CATCH_UP`` candles are recorded, so a
+sync stays cheap.
 
 In trade mode each signal also becomes a market order on the subscription's account (its
 ``label`` is ``<subscription_id>:<signal_id>``): an entry for 100 USD of the symbol (140,000 KRW on
-Upbit), a ``close`` for the same amount the other way; a rejected order is an ``error`` event.
+Upbit), a ``close`` for the same amount the other way, when the subscription's last entry on that
+symbol was filled (none was recorded, or it was rejected: nothing to close); a rejected order is an
+``error`` event.
 
 Events go to the subscription's webhook when it subscribed to them: ``signal`` for each signal of
 an active subscription, ``error`` for a rejected trade-mode order, ``strategy_stopped`` when the
@@ -20,56 +37,131 @@ and cancelled subscriptions get none. How they are sent, signed and retried: ``w
 from __future__ import annotations
 
 import hashlib
+import math
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
 from .clock import epoch, iso, money
-from .market import KRW_PER_USD, MarketData
-from .store import LiveStrategy, Store, Subscription, Webhook
+from .dsl import DslError, Evaluator, Series, Value
+from .market import DAY, KRW_PER_USD, TIMEFRAME_SECONDS, Market, MarketData
+from .store import Emission, LiveStrategy, Rule, Store, Subscription, Webhook
 from .trading import place
 
-MAX_CATCH_UP = 5000  # signals recorded at most per subscription and request, after a long clock jump
+WARMUP = 500  # candles read before each block: the indicators' warm-up (RSI and EMA settle well within it)
+BLOCK = 250  # candles evaluated together (one read of WARMUP + BLOCK candles)
+MAX_CATCH_UP = 2000  # candles per symbol a sync evaluates at most: after a longer jump the older ones are skipped
+CACHED_BLOCKS = 64  # blocks of signals each strategy keeps
+# Candles that open every ``step`` seconds from the epoch (weekly and monthly ones do not).
+STEPS = {timeframe: step for timeframe, step in TIMEFRAME_SECONDS.items() if step <= DAY}
 
 
-def emissions(strategy: LiveStrategy, after: datetime, until: datetime) -> list[tuple[int, int]]:
-    """(index, epoch second) of the strategy's signals in (after, until]."""
+def emissions(data: MarketData, strategy: LiveStrategy, after: datetime, until: datetime) -> list[Emission]:
+    """The strategy's signals generated in (after, until], oldest first (on one candle, in symbol order)."""
     if strategy.status != "active" or until <= after:
         return []
-    anchor = epoch(strategy.created_at)
-    first = max((epoch(after) - anchor) // strategy.every + 1, 0)
-    last = (epoch(until) - anchor) // strategy.every
-    first = max(first, last - MAX_CATCH_UP + 1)
-    return [(index, anchor + index * strategy.every) for index in range(first, last + 1)]
+    step = STEPS[strategy.timeframe]
+    # Candle n opens at n * step and closes at (n + 1) * step: those closing in (after, until].
+    last = epoch(until) // step - 1
+    first = max(epoch(after) // step, last - MAX_CATCH_UP + 1)
+    if first > last:
+        return []
+    found: list[Emission] = []
+    for symbol in strategy.symbols:
+        market = data.find(strategy.exchange, symbol)
+        if market is None:
+            continue
+        for block in range(first // BLOCK, last // BLOCK + 1):
+            found.extend(
+                emission
+                for emission in _block(data, strategy, market, block, last)
+                if first <= emission.second // step - 1 <= last
+            )
+    order = {symbol: index for index, symbol in enumerate(strategy.symbols)}
+    return sorted(found, key=lambda emission: (emission.second, order[emission.symbol]))
 
 
-def make_signal(
-    data: MarketData, strategy: LiveStrategy, subscription_id: str, index: int, second: int
-) -> dict[str, Any]:
-    # Odd signals open, even ones close what the one before opened (on the same symbol).
-    symbol = strategy.symbols[((index - 1) // 2) % len(strategy.symbols)]
-    market = data.find(strategy.exchange, symbol)
-    price = data.price(market, second) if market is not None else Decimal(0)
-    entry = index % 2 == 1
-    digest = hashlib.sha256(f"{subscription_id}:{index}".encode()).hexdigest()
-    # An RSI-like reading for the reason text, on the side of the threshold the text names.
-    depth = int(digest[8:12], 16) % 100 / 10  # 0.0 to 9.9
-    if not entry:
-        reason = f"RSI(14) back to {48 + depth / 2:.1f}: close"
-    elif strategy.direction == "long":
-        reason = f"RSI(14) crossed below 30 ({29.9 - depth:.1f})"
-    else:
-        reason = f"RSI(14) crossed above 70 ({70.1 + depth:.1f})"
+def _block(data: MarketData, strategy: LiveStrategy, market: Market, block: int, last: int) -> list[Emission]:
+    """The signals of a block's candles up to candle ``last``, from the cache when it has them."""
+    key = (market.symbol, block)
+    count = min(BLOCK, last + 1 - block * BLOCK)
+    cached = strategy.blocks.get(key)
+    if cached is not None and cached[0] >= count:
+        return cached[1]
+    found = _evaluate(data, strategy, market, block * BLOCK, block * BLOCK + count)
+    strategy.blocks.pop(key, None)
+    strategy.blocks[key] = (count, found)
+    while len(strategy.blocks) > CACHED_BLOCKS:
+        del strategy.blocks[next(iter(strategy.blocks))]  # the least recently computed
+    return found
+
+
+def _evaluate(data: MarketData, strategy: LiveStrategy, market: Market, start: int, end: int) -> list[Emission]:
+    """The signals of candles ``start`` to ``end - 1``, reading them with the ``WARMUP`` candles before."""
+    step = STEPS[strategy.timeframe]
+    closes = datetime.fromtimestamp(end * step, UTC)
+    candles = data.ohlcv(
+        market,
+        strategy.timeframe,
+        closes,
+        end - start + WARMUP,
+        start=datetime.fromtimestamp((start - WARMUP) * step, UTC),
+        end=datetime.fromtimestamp((end - 1) * step, UTC),
+    )
+    evaluator = Evaluator(candles.columns())
+    try:
+        entries, exits = _values(evaluator, strategy.entry.condition), _values(evaluator, strategy.exit.condition)
+    except DslError as error:
+        if error.kind != "range":
+            raise
+        return []  # too few candles: the block is at the start of the sandbox's history
+    found: list[Emission] = []
+    quotes: dict[str, Series] = {}
+    holding = False
+    for index, opened in enumerate(candles.timestamps):
+        if not (exits if holding else entries)[index]:
+            continue
+        rule = strategy.exit if holding else strategy.entry
+        holding = not holding
+        if opened < start * step:
+            continue  # a warm-up candle: it only sets the position
+        if rule.quote not in quotes:
+            quotes[rule.quote] = _values(evaluator, rule.quote)
+        moment = datetime.fromtimestamp(opened + step, UTC)
+        candle = data.candle(market, datetime.fromtimestamp(opened, UTC), moment, moment)
+        side = strategy.direction if holding else "close"
+        found.append(
+            Emission(opened + step, market.symbol, side, candle["close"], _reason(rule, quotes[rule.quote][index]))
+        )
+    return found
+
+
+def _values(evaluator: Evaluator, expression: str) -> Series:
+    value: Value = evaluator.series(expression)
+    return value if isinstance(value, list) else [value] * evaluator.length
+
+
+def _reason(rule: Rule, value: float | bool | None) -> str | None:
+    """The rule's reason quoting ``value``; none when the value is missing."""
+    if value is None or not math.isfinite(value):
+        return None
+    return rule.reason.format(value=float(value))
+
+
+def make_signal(strategy: LiveStrategy, subscription_id: str, emission: Emission) -> dict[str, Any]:
+    """The ``Signal`` a subscription records for one of the strategy's emissions."""
+    digest = hashlib.sha256(f"{subscription_id}:{emission.symbol}:{emission.second}".encode()).hexdigest()
+    entry = emission.side != "close"
     return {
         "signal_id": "sig_" + digest[:8],
         "subscription_id": subscription_id,
         "strategy_id": strategy.strategy_id,
-        "symbol": symbol,
-        "side": strategy.direction if entry else "close",
-        "price": money(price),
+        "symbol": emission.symbol,
+        "side": emission.side,
+        "price": emission.price,
         "weight": 0.5 if entry else None,
-        "reason": reason,
-        "generated_at": iso(datetime.fromtimestamp(second, UTC)),
+        "reason": emission.reason,
+        "generated_at": iso(datetime.fromtimestamp(emission.second, UTC)),
     }
 
 
@@ -79,10 +171,10 @@ def sync(store: Store, data: MarketData, now: datetime) -> None:
             continue
         if subscription.status == "active":
             strategy = store.strategies[subscription.strategy_id]
-            for index, second in emissions(strategy, subscription.synced_until, now):
-                signal = make_signal(data, strategy, subscription.subscription_id, index, second)
+            for emission in emissions(data, strategy, subscription.synced_until, now):
+                signal = make_signal(strategy, subscription.subscription_id, emission)
                 subscription.signals.append(signal)
-                moment = datetime.fromtimestamp(second, UTC)
+                moment = datetime.fromtimestamp(emission.second, UTC)
                 error = _execute(store, data, subscription, signal, moment) if subscription.mode == "trade" else None
                 if subscription.webhook is not None:
                     deliver(store, subscription.webhook, subscription, "signal", signal, None, moment)
@@ -100,15 +192,14 @@ def _execute(
     market = data.find(strategy.exchange, signal["symbol"])
     if account is None or market is None:
         return None
-    side = signal["side"]
+    side, symbol = signal["side"], signal["symbol"]
     if side == "close":
-        if subscription.open_side is None:
+        held = subscription.open_sides.pop(symbol, None)
+        if held is None:  # nothing open on the symbol (its entry was rejected, or came before the subscription)
             return None
-        order_side = "sell" if subscription.open_side == "long" else "buy"
-        subscription.open_side = None
+        order_side = "sell" if held == "long" else "buy"
     else:
         order_side = "buy" if side == "long" else "sell"
-        subscription.open_side = side
     notional = Decimal(100) * (KRW_PER_USD if market.quote == "KRW" else 1)
     amount = max((notional / Decimal(signal["price"])).quantize(Decimal("0.000001")), Decimal("0.000001"))
     view = {
@@ -119,9 +210,9 @@ def _execute(
     }
     order = place(store, data, account, market, view, moment)
     if order.status == "rejected":
-        if side != "close":
-            subscription.open_side = None  # nothing was opened, so the next close has nothing to close
-        return f"Order rejected by {account.exchange}: insufficient balance for {money(amount)} {signal['symbol']}"
+        return f"Order rejected by {account.exchange}: insufficient balance for {money(amount)} {symbol}"
+    if side != "close":
+        subscription.open_sides[symbol] = side
     return None
 
 

@@ -183,6 +183,26 @@ class Webhook:
         return {"url": self.url, "events": list(self.events), "has_secret": self.secret is not None}
 
 
+@dataclass(frozen=True)
+class Rule:
+    """When a live strategy signals, in the Signal DSL, and the reason the signal gives."""
+
+    condition: str  # a DSL expression: the signal fires on the closed candle where it is true
+    quote: str  # the DSL value the reason quotes, on that candle
+    reason: str  # a format string with ``{value}``, the quote's value: "RSI(14) crossed below 30 ({value:.1f})"
+
+
+@dataclass(frozen=True)
+class Emission:
+    """A signal of a live strategy, before it is recorded for a subscription."""
+
+    second: int  # the close of the candle it fired on (epoch seconds)
+    symbol: str
+    side: str  # the strategy's direction, or close
+    price: str  # the candle's close, as the candles carry it
+    reason: str | None  # the rule's reason, quoting its value on the candle (none when it has no value)
+
+
 @dataclass(eq=False)
 class LiveStrategy:
     strategy_id: str
@@ -195,8 +215,11 @@ class LiveStrategy:
     status: str
     base_subscribers: int
     created_at: datetime
-    every: int  # seconds between two signals
     direction: str  # long | short: the side of its entries
+    entry: Rule  # opens a position (of ``direction``) on a symbol where none is open
+    exit: Rule  # closes the symbol's open position
+    # What ``signals`` worked out per (symbol, block of candles): (candles evaluated, their emissions).
+    blocks: dict[tuple[str, int], tuple[int, list[Emission]]] = field(default_factory=dict, repr=False)
 
 
 @dataclass(eq=False)
@@ -212,7 +235,7 @@ class Subscription:
     updated_at: datetime
     synced_until: datetime  # signals up to here are recorded (or were skipped while paused)
     signals: list[dict[str, Any]] = field(default_factory=list)  # oldest first
-    open_side: str | None = None  # the side of the open trade-mode position, for `close` signals
+    open_sides: dict[str, str] = field(default_factory=dict)  # trade mode: symbol -> side of its open position
 
     def view(self) -> dict[str, Any]:
         return {

@@ -6,10 +6,14 @@ import hashlib
 import hmac
 import json
 
-from .conftest import Key, Mock
+from heytraders_mock.clock import START
 
-RSI = "ls_rsi_reversal_btc"  # a seeded strategy: one signal every 4 hours, on BTC/USDT (binance)
+from .conftest import Key, Mock
+from .test_strategies import signal_times
+
+RSI = "ls_rsi_reversal_btc"  # a seeded strategy: RSI(14) reversals on BTC/USDT 1h (binance), long entries
 HOUR = 3600
+DUE = [(moment - START).total_seconds() for moment in signal_times(RSI, 3)]  # its first signals (seed 0)
 SECRET = "whsec_5f2b9c7e1a3d4f60"
 
 
@@ -33,11 +37,14 @@ def test_signals_arrive_on_the_clock_and_latest_returns_only_newer(mock: Mock) -
     sub = subscribe(mock, key)
     path = f"/live-strategies/subscriptions/{sub['subscription_id']}/signals"
     assert mock.ok("GET", path + "/latest", key) == []
-    mock.advance(12 * HOUR)
+    mock.advance(DUE[0] - 1)
+    assert mock.ok("GET", path + "/latest", key) == []
+    mock.advance(DUE[2] - DUE[0] + 1)
     latest = mock.ok("GET", path + "/latest", key)
     assert len(latest) == 3
     assert [s["generated_at"] for s in latest] == sorted(s["generated_at"] for s in latest)
-    assert latest[0]["side"] == "long" and latest[0]["weight"] == 0.5 and latest[1]["side"] == "close"
+    # One position at a time: an entry, its close, the next entry.
+    assert [(s["side"], s["weight"]) for s in latest] == [("long", 0.5), ("close", None), ("long", 0.5)]
     assert mock.ok("GET", path + "/latest", key, params={"since": latest[-1]["generated_at"]}) == []
     newer = mock.ok("GET", path + "/latest", key, params={"since": latest[0]["generated_at"]})
     assert newer == latest[1:]
@@ -54,10 +61,10 @@ def test_paused_subscriptions_skip_signals_and_resume_from_now(mock: Mock) -> No
     paused = mock.ok("POST", f"/live-strategies/{RSI}/pause/{sid}", key)
     assert paused["status"] == "paused"
     assert mock.ok("POST", f"/live-strategies/{RSI}/pause/{sid}", key)["status"] == "paused"
-    mock.advance(12 * HOUR)
+    mock.advance(DUE[0] + HOUR)  # past the first signal
     assert mock.ok("POST", f"/live-strategies/{RSI}/resume/{sid}", key)["status"] == "active"
     assert mock.ok("GET", f"/live-strategies/subscriptions/{sid}/signals", key) == []
-    mock.advance(4 * HOUR)
+    mock.advance(DUE[1] - DUE[0] - HOUR)  # to the second
     assert len(mock.ok("GET", f"/live-strategies/subscriptions/{sid}/signals", key)) == 1
 
 
@@ -97,7 +104,7 @@ def test_webhooks_never_return_the_secret_and_deliveries_are_signed(mock: Mock) 
     sid = sub["subscription_id"]
     response = mock.call("GET", f"/live-strategies/subscriptions/{sid}", key)
     assert SECRET not in response.text
-    mock.advance(4 * HOUR)
+    mock.advance(DUE[0])
     [delivery] = mock.http.get("/_mock/webhooks").json()["deliveries"]
     assert SECRET not in json.dumps(delivery)
     body, headers = delivery["body"], delivery["headers"]
@@ -147,33 +154,33 @@ def test_trade_mode_places_orders_on_the_account(mock: Mock) -> None:
     )
     sub = subscribe(mock, key, mode="trade", account_id=key.accounts["binance"])
     assert sub["account_id"] == key.accounts["binance"]
-    mock.advance(8 * HOUR)
+    mock.advance(DUE[1])
     orders = mock.ok("GET", "/orders", key)["orders"]
     assert [o["side"] for o in orders] == ["sell", "buy"]  # newest first: the entry, then its close
     assert all(o["status"] == "filled" and o["label"].startswith(str(sub["subscription_id"])) for o in orders)
 
 
-def test_signal_reasons_agree_with_the_threshold_they_name() -> None:
-    import re
-
-    from heytraders_mock.clock import START, epoch
-    from heytraders_mock.config import MockConfig
-    from heytraders_mock.market import MarketData
-    from heytraders_mock.seed import populate
-    from heytraders_mock.signals import make_signal
-    from heytraders_mock.store import Store
-
-    store = Store(MockConfig())
-    populate(store, START)
-    data = MarketData(0)
-    checked = 0
-    for strategy in store.strategies.values():
-        for index in range(1, 41):
-            signal = make_signal(data, strategy, "sub_test", index, epoch(START) + index * strategy.every)
-            reading = float(re.findall(r"\d+\.\d", signal["reason"])[-1])
-            if signal["side"] == "long":
-                assert "below 30" in signal["reason"] and reading < 30, signal
-            elif signal["side"] == "short":
-                assert "above 70" in signal["reason"] and reading > 70, signal
-            checked += 1
-    assert checked == 40 * len(store.strategies)
+def test_trade_mode_closes_the_position_of_the_symbol_each_close_names(mock: Mock) -> None:
+    fade = "ls_funding_fade_hl"  # shorts BTC and ETH perpetuals: their positions overlap
+    key = mock.key()
+    sub = subscribe(mock, key, fade, mode="trade", account_id=key.accounts["hyperliquid"])
+    mock.advance(33 * 24 * HOUR)
+    signals = mock.ok("GET", f"/live-strategies/subscriptions/{sub['subscription_id']}/signals", key)[::-1]
+    orders = {o["label"].split(":", 1)[1]: o for o in mock.ok("GET", "/orders", key)["orders"]}
+    symbols = {s["symbol"] for s in signals}
+    assert len(symbols) == 2
+    held: set[str] = set()
+    overlaps = 0  # shorts opened while the other symbol's short is open
+    for signal in signals:
+        if signal["side"] == "short":
+            overlaps += bool(held)
+            held.add(signal["symbol"])
+        else:
+            held.discard(signal["symbol"])
+    assert overlaps
+    for symbol in symbols:
+        mine = [s for s in signals if s["symbol"] == symbol]
+        assert [s["side"] for s in mine] == ["short", "close"] * (len(mine) // 2) + ["short"] * (len(mine) % 2)
+        placed = [orders[s["signal_id"]] for s in mine]
+        assert [o["side"] for o in placed] == [("sell" if s["side"] == "short" else "buy") for s in mine]
+        assert all(o["status"] == "filled" and o["symbol"] == symbol for o in placed)

@@ -45,9 +45,11 @@ from heytraders_mock.webhooks import (
 )
 
 from .conftest import Key, Mock, check_response
+from .test_strategies import signal_times
 
-RSI = "ls_rsi_reversal_btc"  # seeded: a signal every 4 hours on BINANCE BTC/USDT, long entries
+RSI = "ls_rsi_reversal_btc"  # seeded: RSI(14) reversals on BINANCE BTC/USDT 1h, long entries
 HOUR = 3600
+DUE = [(moment - START).total_seconds() for moment in signal_times(RSI, 3)]  # its first signals (seed 0)
 SECRET = "whsec_5f2b9c7e1a3d4f60"
 FAST = MockConfig(seed=0, webhook_retry_delays=(0.05, 0.1), webhook_timeout=2.0)
 WAIT = 5.0  # seconds any wait for something to arrive may take at most
@@ -285,7 +287,7 @@ def test_a_signal_is_posted_with_the_documented_headers_and_a_valid_signature(li
     key = live.key()
     webhook = {"url": receiver.url(), "secret": SECRET, "events": ["signal"]}
     sid = subscribe(live, key, webhook=webhook)
-    live.advance(4 * HOUR)
+    live.advance(DUE[0])
     [received] = receiver.wait(1)
     before = time.time()
 
@@ -328,7 +330,7 @@ def test_a_failing_receiver_gets_the_same_delivery_again_with_backoff(live: Mock
     receiver.answer([500, 503])
     key = live.key()
     subscribe(live, key, webhook={"url": receiver.url(), "secret": SECRET})
-    live.advance(4 * HOUR)
+    live.advance(DUE[0])
     first, second, third = receiver.wait(3)
     ids = {r.headers[DELIVERY_HEADER.lower()] for r in (first, second, third)}
     assert len(ids) == 1 and first.body == second.body == third.body
@@ -349,7 +351,7 @@ def test_a_receiver_that_always_fails_makes_the_delivery_failed(live: Mock, rece
     receiver.answer([], default=500)
     key = live.key()
     subscribe(live, key, webhook={"url": receiver.url()})
-    live.advance(4 * HOUR)
+    live.advance(DUE[0])
     [delivery] = settled(live, 1)
     assert delivery["state"] == "failed" and "HTTP 500" in delivery["error"]
     assert len(delivery["attempts"]) == 1 + len(FAST.webhook_retry_delays)
@@ -363,7 +365,7 @@ def test_a_receiver_too_slow_to_answer_is_retried(receiver: Receiver) -> None:
     with running(MockConfig(seed=0, webhook_retry_delays=(0.05,), webhook_timeout=0.2)) as (mock, _):
         key = mock.key()
         subscribe(mock, key, webhook={"url": receiver.url()})
-        mock.advance(4 * HOUR)
+        mock.advance(DUE[0])
         [delivery] = settled(mock, 1)
     first, second = delivery["attempts"]
     assert (
@@ -386,7 +388,7 @@ def test_a_receiver_too_slow_to_answer_is_retried(receiver: Receiver) -> None:
 def test_a_url_that_is_not_loopback_is_never_dialled(live: Mock, url: str) -> None:
     key = live.key()
     sid = subscribe(live, key, webhook={"url": url, "secret": SECRET})  # accepted, as the API accepts any URL
-    live.advance(4 * HOUR)
+    live.advance(DUE[0])
     [delivery] = deliveries(live)
     assert delivery["state"] == "refused" and delivery["attempts"] == [] and delivery["subscription_id"] == sid
     assert "was not dialled" in delivery["error"]
@@ -407,11 +409,11 @@ def test_a_paused_subscription_gets_no_deliveries_until_resumed(live: Mock, rece
     key = live.key()
     sid = subscribe(live, key, webhook={"url": receiver.url()})
     live.ok("POST", f"/live-strategies/{RSI}/pause/{sid}", key)
-    live.advance(12 * HOUR)
+    live.advance(DUE[0] + HOUR)  # past the first signal
     time.sleep(0.2)
     assert deliveries(live) == [] and receiver.received == []
     resumed_at = live.ok("POST", f"/live-strategies/{RSI}/resume/{sid}", key)["updated_at"]
-    live.advance(4 * HOUR)
+    live.advance(DUE[1] - DUE[0] - HOUR)  # to the second
     [received] = receiver.wait(1)
     signal = json.loads(received.body)["signal"]
     assert signal["generated_at"] > resumed_at  # nothing from the paused hours is replayed
@@ -421,13 +423,13 @@ def test_a_paused_subscription_gets_no_deliveries_until_resumed(live: Mock, rece
 def test_latest_since_returns_only_the_signals_after_the_last_one_delivered(live: Mock, receiver: Receiver) -> None:
     key = live.key()
     sid = subscribe(live, key, webhook={"url": receiver.url(), "events": ["signal"]})
-    live.advance(8 * HOUR)
+    live.advance(DUE[1])
     first, second = (json.loads(r.body)["signal"] for r in receiver.wait(2))
     assert first["generated_at"] < second["generated_at"]  # one URL's deliveries arrive in order
     path = f"/live-strategies/subscriptions/{sid}/signals/latest"
     assert live.ok("GET", path, key, params={"since": first["generated_at"]}) == [second]
     assert live.ok("GET", path, key, params={"since": second["generated_at"]}) == []
-    live.advance(4 * HOUR)
+    live.advance(DUE[2] - DUE[1])
     [third] = (json.loads(r.body)["signal"] for r in receiver.wait(3)[2:])
     assert live.ok("GET", path, key, params={"since": second["generated_at"]}) == [third]
 
@@ -437,7 +439,7 @@ def test_stopping_a_strategy_sends_strategy_stopped_to_active_subscriptions(live
     active = subscribe(live, key, webhook={"url": receiver.url(), "secret": SECRET, "events": ["strategy_stopped"]})
     paused = subscribe(live, key, webhook={"url": receiver.url("/paused")})
     live.ok("POST", f"/live-strategies/{RSI}/pause/{paused}", key)
-    live.advance(HOUR)
+    live.advance(HOUR)  # before the first signal
     answer = live.http.post(f"/_mock/strategies/{RSI}/stop").json()
     assert answer == {"strategy_id": RSI, "status": "stopped", "notified": [active]}
     [received] = receiver.wait(1)
@@ -449,13 +451,13 @@ def test_stopping_a_strategy_sends_strategy_stopped_to_active_subscriptions(live
     listed = {s["strategy_id"]: s for s in live.ok("GET", "/live-strategies", key)}
     assert listed[RSI]["status"] == "stopped"
     # A stopped strategy emits nothing, and stopping it again tells no one.
-    live.advance(8 * HOUR)
+    live.advance(DUE[0])  # past the time of the first signal: it is not emitted
     assert live.ok("GET", f"/live-strategies/subscriptions/{active}/signals", key) == []
     assert live.http.post(f"/_mock/strategies/{RSI}/stop").json()["notified"] == []
     missing = live.http.post("/_mock/strategies/ls_nothing/stop")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "STRATEGY_NOT_FOUND"
     assert live.http.post(f"/_mock/strategies/{RSI}/start").json()["status"] == "active"
-    live.advance(4 * HOUR)
+    live.advance(DUE[1] - DUE[0] - HOUR)  # to the second, emitted as usual
     assert len(live.ok("GET", f"/live-strategies/subscriptions/{active}/signals", key)) == 1
     assert len(settled(live, 1)) == 1  # the new signal is not an event this webhook asked for
     assert len(receiver.received) == 1
@@ -473,7 +475,7 @@ def test_trade_mode_orders_land_on_the_account_and_a_rejected_one_sends_error(li
     assert live.ok("POST", "/orders", key, json=body)["status"] == "filled"
     webhook = {"url": receiver.url(), "secret": SECRET, "events": ["signal", "error"]}
     sid = subscribe(live, key, mode="trade", account_id=account, webhook=webhook)
-    live.advance(4 * HOUR)
+    live.advance(DUE[0])
     signal_post, error_post = receiver.wait(2)
     assert [r.headers[EVENT_HEADER.lower()] for r in (signal_post, error_post)] == ["signal", "error"]
     assert_signed(error_post)
@@ -483,7 +485,7 @@ def test_trade_mode_orders_land_on_the_account_and_a_rejected_one_sends_error(li
     [rejected] = live.ok("GET", "/orders", key, params={"account_id": account, "status": "rejected"})["orders"]
     assert rejected["label"] == f"{sid}:{json.loads(signal_post.body)['signal']['signal_id']}"
     assert rejected["side"] == "buy" and rejected["account_id"] == account
-    live.advance(4 * HOUR)  # the close signal: nothing was opened, so nothing is sold
+    live.advance(DUE[1] - DUE[0])  # the close signal: nothing was opened, so nothing is sold
     mine = [o for o in live.ok("GET", "/orders", key)["orders"] if (o["label"] or "").startswith(sid)]
     assert mine == [rejected]
 
@@ -589,7 +591,7 @@ def test_pin_localhost_keeps_the_host_header_and_the_tls_name() -> None:
 def test_without_the_lifespan_deliveries_wait_in_the_outbox(mock: Mock, receiver: Receiver) -> None:
     key = mock.key()
     subscribe(mock, key, webhook={"url": receiver.url()})
-    mock.advance(4 * HOUR)
+    mock.advance(DUE[0])
     [delivery] = deliveries(mock)
     assert delivery["state"] == "pending" and delivery["attempts"] == []
     assert receiver.received == []
@@ -600,13 +602,13 @@ def test_with_the_realtime_clock_signals_are_delivered_while_nobody_calls(receiv
     with running(config) as (mock, sandbox):
         key = mock.key()
         subscribe(mock, key, webhook={"url": receiver.url()})
-        mock.advance(4 * HOUR - 3)  # the next signal is due about 3 s of wall-clock time from now
+        mock.advance(DUE[0] - 3)  # the next signal is due about 3 s of wall-clock time from now
         assert sandbox.store.outbox.deliveries == []
         due = time.monotonic()
         [received] = receiver.wait(1, timeout=8.0)  # no request is made meanwhile: the ticker syncs
         assert received.at - due > 0.5
         generated = datetime.fromisoformat(json.loads(received.body)["signal"]["generated_at"].replace("Z", "+00:00"))
-        assert (generated - START).total_seconds() == 4 * HOUR
+        assert (generated - START).total_seconds() == DUE[0]
 
 
 def test_shutdown_lets_an_attempt_in_flight_finish_within_the_grace(receiver: Receiver) -> None:
@@ -614,7 +616,7 @@ def test_shutdown_lets_an_attempt_in_flight_finish_within_the_grace(receiver: Re
     with running(FAST) as (mock, sandbox):
         key = mock.key()
         subscribe(mock, key, webhook={"url": receiver.url()})
-        mock.advance(4 * HOUR)
+        mock.advance(DUE[0])
         receiver.wait(1)  # the answer comes 0.4 s later: shut down meanwhile
         stopping = time.monotonic()
     elapsed = time.monotonic() - stopping
@@ -631,7 +633,7 @@ def test_shutdown_does_not_wait_for_a_hung_receiver(receiver: Receiver, monkeypa
     with running(slow) as (mock, sandbox):
         key = mock.key()
         subscribe(mock, key, webhook={"url": receiver.url()})
-        mock.advance(4 * HOUR)
+        mock.advance(DUE[0])
         receiver.wait(1)
         stopping = time.monotonic()
     assert 0.4 < time.monotonic() - stopping < 2.0  # the grace (0.5 s here), then the attempt is cut short
