@@ -8,7 +8,7 @@ wall-clock time elapsed since start-up is added as well.
 from __future__ import annotations
 
 import time
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 START = datetime(2026, 3, 1, 12, 0, 0, tzinfo=UTC)
@@ -52,10 +52,6 @@ def iso_or_none(moment: datetime | None) -> str | None:
 def parse_time(text: str) -> datetime:
     """A validated ``date-time`` string (the validator has checked the format) as an aware datetime."""
     return datetime.fromisoformat(text.replace("z", "Z").replace("Z", "+00:00")).astimezone(UTC)
-
-
-def parse_date(text: str) -> date:
-    return date.fromisoformat(text)
 
 
 def money(value: Decimal) -> str:

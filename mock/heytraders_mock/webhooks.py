@@ -11,7 +11,7 @@ Wire format. Each attempt is one ``POST <url>`` whose body is the ``WebhookDeliv
     X-HeyTraders-Signature: sha256=<64 hex>       only when the webhook has a secret
 
 The signature is the lowercase hex HMAC-SHA256, keyed with the secret's UTF-8 bytes, of
-``f"{timestamp}.".encode() + raw_body``: :func:`sign`. Each retry is signed again with its own
+``f"{timestamp}.".encode() + raw_body``: ``heytraders.sign_webhook``. Each retry is signed again with its own
 timestamp. A receiver recomputes it over the raw bytes it received (before parsing them), compares
 with ``hmac.compare_digest``, refuses timestamps more than a few minutes away from its clock (a
 replayed delivery), and may use the delivery ID to act once per event. ``heytraders.verify_webhook``
@@ -71,12 +71,7 @@ from heytraders.lib.webhooks import (
 logger = logging.getLogger("heytraders_mock.webhooks")
 
 USER_AGENT = "HeyTraders-Webhooks/1.0 (sandbox)"
-# The header names and the signature recipe are the SDK's (what its verify_webhook checks): one definition.
-EVENT_HEADER = WEBHOOK_EVENT_HEADER
-DELIVERY_HEADER = WEBHOOK_DELIVERY_HEADER
-TIMESTAMP_HEADER = WEBHOOK_TIMESTAMP_HEADER
-SIGNATURE_HEADER = WEBHOOK_SIGNATURE_HEADER
-sign = sign_webhook
+# The header names and the signature recipe are the SDK's own (what its verify_webhook checks): one definition.
 OUTBOX_SIZE = 1000
 SHUTDOWN_GRACE = 2.0  # seconds the lifespan's shutdown waits for the attempts in flight to be answered
 _UNWIND = 0.5  # seconds shutdown then waits for the cancelled tasks to end (they end at once: a guard)
@@ -183,12 +178,12 @@ class Delivery:
         headers = {
             "Content-Type": "application/json",
             "User-Agent": USER_AGENT,
-            EVENT_HEADER: self.event,
-            DELIVERY_HEADER: self.delivery_id,
-            TIMESTAMP_HEADER: str(timestamp),
+            WEBHOOK_EVENT_HEADER: self.event,
+            WEBHOOK_DELIVERY_HEADER: self.delivery_id,
+            WEBHOOK_TIMESTAMP_HEADER: str(timestamp),
         }
         if self.secret is not None:
-            headers[SIGNATURE_HEADER] = sign(self.secret, timestamp, self.body)
+            headers[WEBHOOK_SIGNATURE_HEADER] = sign_webhook(self.secret, timestamp, self.body)
         return headers
 
     def view(self) -> dict[str, Any]:

@@ -28,21 +28,17 @@ from typing import Any, cast
 import httpx
 import pytest
 import uvicorn
+from heytraders import WEBHOOK_DELIVERY_HEADER as DELIVERY_HEADER
+from heytraders import WEBHOOK_EVENT_HEADER as EVENT_HEADER
+from heytraders import WEBHOOK_SIGNATURE_HEADER as SIGNATURE_HEADER
+from heytraders import WEBHOOK_TIMESTAMP_HEADER as TIMESTAMP_HEADER
 from heytraders import WebhookVerificationError, verify_webhook
+from heytraders import sign_webhook as sign
 from heytraders_mock import MockConfig, cli, create_app, webhooks
 from heytraders_mock.clock import START, epoch
 from heytraders_mock.context import Sandbox
 from heytraders_mock.market import MarketData
-from heytraders_mock.webhooks import (
-    DELIVERY_HEADER,
-    EVENT_HEADER,
-    SIGNATURE_HEADER,
-    TIMESTAMP_HEADER,
-    USER_AGENT,
-    pin_localhost,
-    refusal,
-    sign,
-)
+from heytraders_mock.webhooks import USER_AGENT, pin_localhost, refusal
 
 from .conftest import Key, Mock, check_response
 from .test_strategies import signal_times
