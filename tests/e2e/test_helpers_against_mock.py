@@ -34,6 +34,7 @@ from starlette.types import ASGIApp
 from tests.mock.conftest import SyncASGITransport
 
 BASE_URL = "http://mock/api/v1"
+MAX_SLEEPS = 500
 RSI_SCRIPT = 'oversold = rsi(close, 14) < 30\nemit_signal(oversold, entry("BINANCE:BTC/USDT", "LONG", Weight(0.5)))'
 BACKTEST: BacktestParams = {
     "script": RSI_SCRIPT,
@@ -59,11 +60,16 @@ class Sandbox:
     def clock(self) -> Any:
         return self.app.state.sandbox.clock  # type: ignore[attr-defined]
 
+    sleeps: int = 0
+
     def sleep(self, seconds: float) -> None:
+        # A helper whose stopping rule broke would otherwise poll for ever: bound every test.
+        self.sleeps += 1
+        assert self.sleeps <= MAX_SLEEPS, f"a helper waited {MAX_SLEEPS} times without stopping"
         self.clock.advance(seconds)
 
     async def asleep(self, seconds: float) -> None:
-        self.clock.advance(seconds)
+        self.sleep(seconds)
 
     def now(self) -> float:
         return float(self.clock.now().timestamp())
@@ -260,7 +266,11 @@ def test_stream_yields_each_signal_once_in_order_and_resumes_from_its_cursor(
     subscription_id = _subscription(client)
     first = list(
         client.live_strategies.stream_signals(
-            subscription_id, max_signals=4, poll_interval=900, sleep=sandbox.sleep, clock=sandbox.now
+            subscription_id,
+            max_signals=4,
+            poll_interval=4 * 3600,  # the strategy fires a few times a week
+            sleep=sandbox.sleep,
+            clock=sandbox.now,
         )
     )
     resumed = list(
@@ -268,7 +278,7 @@ def test_stream_yields_each_signal_once_in_order_and_resumes_from_its_cursor(
             subscription_id,
             since=first[-1].generated_at,
             max_signals=3,
-            poll_interval=900,
+            poll_interval=4 * 3600,  # the strategy fires a few times a week
             sleep=sandbox.sleep,
             clock=sandbox.now,
         )
@@ -317,7 +327,7 @@ async def test_async_stream_never_yields_a_repeated_signal_twice(sandbox: Sandbo
                 subscription.subscription_id,
                 since=sandbox.clock.now(),
                 max_signals=6,
-                poll_interval=900,
+                poll_interval=4 * 3600,  # the strategy fires a few times a week
                 sleep=sandbox.asleep,
                 clock=sandbox.now,
             )
