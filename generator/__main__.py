@@ -142,7 +142,9 @@ def render_package(model: ClientModel, spec_path: Path, out: Path, overlays: Pat
             source = module.read_text(encoding="utf-8")
             relative = module.relative_to(ROOT).as_posix() if module.is_relative_to(ROOT) else module.name
             (out / "lib" / module.name).write_text(f"{header}\n# (copied from {relative})\n{source}")
-    (out / "models.py").write_text(generate_models(spec_path, header), encoding="utf-8")
+    rows = {row.name: env.get_template("row.py.jinja").render(row=row) for row in model.rows}
+    models = generate_models(spec_path, header, rows, containers=model.row_containers)
+    (out / "models.py").write_text(models, encoding="utf-8")
     for module in sorted(RUNTIME.glob("_*.py")):
         if module.name == "__init__.py":
             continue

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.rows import BulkRow, RowsResult, bulk_rows, row_array_fields
 from generator.spec import (
     TAGS,
     Operation,
@@ -106,6 +107,7 @@ class ClientOperation:
     return_type: str
     return_description: str
     pagination: Pagination | None
+    rows: RowsResult | None = None  # the data is (or holds) an array of bulk rows: parsed by rows_parser
 
     @property
     def constant(self) -> str:
@@ -141,6 +143,8 @@ class ClientModel:
     resources: tuple[Resource, ...]
     errors: tuple[ErrorCode, ...]
     models: frozenset[str] = field(default_factory=frozenset)
+    rows: tuple[BulkRow, ...] = ()  # schemas marked x-bulk-row, rendered as msgspec records
+    row_containers: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # model → (field, row)
 
 
 def python_name(name: str) -> str:
@@ -158,6 +162,9 @@ class TypeMapper:
     def __init__(self, spec: Mapping[str, Any]) -> None:
         self.spec = spec
         self.schemas: Mapping[str, Any] = spec["components"]["schemas"]
+        self.rows = bulk_rows(spec)
+        self.row_names = frozenset(row.name for row in self.rows)
+        self.row_containers = row_array_fields(spec, self.rows)
 
     def is_model(self, name: str) -> bool:
         schema = self.schemas[name]
@@ -195,8 +202,21 @@ class TypeMapper:
         if name is not None:
             return f"models.{name}"
         if schema.get("type") == "array":
+            item = ref_name(schema["items"])
+            if item in self.row_names:
+                return f"RowList[models.{item}]"
             return f"list[{self.result(schema['items'])}]"
         return "Any"
+
+    def rows_result(self, schema: Mapping[str, Any]) -> RowsResult | None:
+        """How the data ``schema`` holds bulk rows, if it does."""
+        name = ref_name(schema)
+        if name in self.row_containers:
+            field_name, row = self.row_containers[name]
+            return RowsResult(row, name, field_name)
+        if schema.get("type") == "array" and ref_name(schema.get("items", {})) in self.row_names:
+            return RowsResult(ref_name(schema["items"]) or "")
+        return None
 
     @staticmethod
     def _union(parts: Any) -> str:
@@ -323,6 +343,7 @@ def build_operation(
         return_type=types.result(data_schema),
         return_description=clean_text(first_sentence(str(response.get("description", "")))),
         pagination=pagination,
+        rows=types.rows_result(data_schema),
     )
 
 
@@ -348,4 +369,6 @@ def build_client_model(spec: Mapping[str, Any]) -> ClientModel:
         resources=resources,
         errors=tuple(codes[code] for code in error_code["enum"]),
         models=frozenset(spec["components"]["schemas"]),
+        rows=types.rows,
+        row_containers=types.row_containers,
     )

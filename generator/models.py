@@ -1,9 +1,11 @@
 """Pydantic v2 models for ``components.schemas``, by the pinned datamodel-code-generator.
 
-Its output is adjusted in three small, checked ways: our header instead of
+Its output is adjusted in four small, checked ways: our header instead of
 its own, models built on ``heytraders._models.BaseModel`` (unknown fields kept,
-lazy build) and enumerations on the open base classes of ``_enums`` (unknown
-values parse instead of failing).
+lazy build), enumerations on the open base classes of ``_enums`` (unknown
+values parse instead of failing), and bulk rows (``x-bulk-row``, see
+``generator/rows.py``) as msgspec records in place of their pydantic classes,
+held in ``RowList`` fields by models that get ``to_pandas()``/``to_polars()``.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 DATAMODEL_CODEGEN_VERSION = "0.89.0"
@@ -54,7 +57,10 @@ def check_version() -> None:
         )
 
 
-def generate_models(spec_path: Path, header: str) -> str:
+def generate_models(
+    spec_path: Path, header: str, rows: Mapping[str, str] | None = None, containers: Iterable[str] = ()
+) -> str:
+    """The models module; ``rows`` maps each bulk row's name to its rendered class, ``containers`` names their holders."""
     check_version()
     with tempfile.TemporaryDirectory() as scratch:
         output = Path(scratch) / "models.py"
@@ -75,10 +81,10 @@ def generate_models(spec_path: Path, header: str) -> str:
             capture_output=True,
             text=True,
         )
-        return adjust(output.read_text(encoding="utf-8"), header)
+        return adjust(output.read_text(encoding="utf-8"), header, rows or {}, tuple(containers))
 
 
-def adjust(source: str, header: str) -> str:
+def adjust(source: str, header: str, rows: Mapping[str, str] | None = None, containers: tuple[str, ...] = ()) -> str:
     lines = source.splitlines()
     # datamodel-codegen's own header names the input file; ours names the command.
     while lines and lines[0].startswith("#"):
@@ -101,4 +107,32 @@ def adjust(source: str, header: str) -> str:
             "from ._models import BaseModel",
             f"from ._enums import {', '.join(names)}\nfrom ._models import BaseModel",
         )
+    if rows:
+        source = use_rows(source, rows, containers)
     return f"{header}\n{source}"
+
+
+def use_rows(source: str, rows: Mapping[str, str], containers: tuple[str, ...]) -> str:
+    """Swap each bulk row's pydantic class for its msgspec class, and its ``list[...]`` fields for ``RowList[...]``."""
+    for reserved in ("Row", "RowList", "RowsModel", "msgspec", "datetime"):
+        if re.search(rf"^class {reserved}\(", source, flags=re.M):
+            raise RuntimeError(f"a schema named {reserved} collides with the bulk rows' imports; rename it")
+    lines = source.splitlines(keepends=True)
+    for name, rendered in rows.items():
+        start = next((i for i, line in enumerate(lines) if line.startswith(f"class {name}(BaseModel):")), None)
+        if start is None:
+            raise RuntimeError(f"datamodel-code-generator wrote no class {name} to replace with its bulk row")
+        end = start + 1
+        while end < len(lines) and (not lines[end].strip() or lines[end][0].isspace()):
+            end += 1
+        lines[start:end] = [rendered.rstrip("\n") + "\n\n\n"]
+    source = "".join(lines)
+    names = "|".join(re.escape(name) for name in rows)
+    source = re.sub(rf"\blist\[({names})\]", r"RowList[\1]", source)
+    for container in containers:
+        source, found = re.subn(rf"^class {container}\(BaseModel\):", f"class {container}(BaseModel, RowsModel):", source, flags=re.M)
+        if not found:
+            raise RuntimeError(f"no model {container} holds the bulk rows it should")
+    imports = ["import msgspec", "from datetime import date, datetime", "from ._rows import Row, RowList, RowsModel"]
+    # ruff (run on the whole package afterwards) sorts and merges these and drops the unused ones.
+    return source.replace("from ._models import BaseModel", "\n".join(["from ._models import BaseModel", *imports]), 1)

@@ -464,7 +464,12 @@ class _BaseClient(Generic[_HttpxClientT]):
         raise self._status_error(response)
 
     def _finish(self, prepared: _Prepared, response: httpx.Response, parse: Callable[[Any], T]) -> APIResponse[T]:
-        if prepared.markdown and not response.headers.get("content-type", "").startswith("application/json"):
+        # Bulk-row parsers (_rows.RowsParser) read a success envelope's bytes in one typed pass; None: read it here.
+        decode_envelope = getattr(parse, "decode_envelope", None)
+        decoded = decode_envelope(response.content) if decode_envelope is not None else None
+        if decoded is not None:
+            result = APIResponse(response, parse, meta=decoded[1], parsed=decoded[0])
+        elif prepared.markdown and not response.headers.get("content-type", "").startswith("application/json"):
             result = APIResponse(response, parse, data=response.text)
         elif not response.content:
             result = APIResponse(response, parse)

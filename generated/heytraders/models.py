@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
+import msgspec
 from pydantic import AnyUrl, AwareDatetime, ConfigDict, Field, RootModel, SecretStr
 
 from ._enums import OpenIntEnum, OpenStrEnum
 from ._models import BaseModel
+from ._rows import Row, RowList, RowsModel
 
 
 class Meta(BaseModel):
@@ -841,38 +843,29 @@ class FundingRateList(BaseModel):
     """
 
 
-class Candle(BaseModel):
-    """
-    One OHLCV candle.
+class Candle(Row, frozen=True, kw_only=True):
+    """One OHLCV candle.
+
+    A bulk row (``x-bulk-row``): an immutable ``msgspec.Struct`` built straight from the response bytes, not a
+    pydantic model (see ``heytraders.models.Row``). Fields read the same; ``model_validate`` and
+    ``model_dump(mode=...)`` convert from and to dicts.
     """
 
-    timestamp: Annotated[AwareDatetime, Field(examples=["2026-02-10T14:19:53Z"])]
-    """
-    Open time of the candle.
-    """
-    open: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
-    """
-    Opening price.
-    """
-    high: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
-    """
-    Highest price.
-    """
-    low: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
-    """
-    Lowest price.
-    """
-    close: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
-    """
-    Closing price (the last price while the candle is still open).
-    """
-    volume: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
-    """
-    Volume traded during the candle, in the base asset.
-    """
+    timestamp: Annotated[datetime, msgspec.Meta(tz=True)]
+    """Open time of the candle."""
+    open: Decimal
+    """Opening price."""
+    high: Decimal
+    """Highest price."""
+    low: Decimal
+    """Lowest price."""
+    close: Decimal
+    """Closing price (the last price while the candle is still open)."""
+    volume: Decimal
+    """Volume traded during the candle, in the base asset."""
 
 
-class Ohlcv(BaseModel):
+class Ohlcv(BaseModel, RowsModel):
     """
     OHLCV candles of one symbol.
     """
@@ -914,7 +907,7 @@ class Ohlcv(BaseModel):
 
     """
     timeframe: Timeframe
-    candles: list[Candle]
+    candles: RowList[Candle]
     """
     The candles, oldest first.
     """
@@ -1701,77 +1694,53 @@ class TickerPerformance(BaseModel):
     """
 
 
-class BacktestTrade(BaseModel):
-    """
-    One simulated trade, from entry to exit.
+class BacktestTrade(Row, frozen=True, kw_only=True):
+    """One simulated trade, from entry to exit.
+
+    A bulk row (``x-bulk-row``): an immutable ``msgspec.Struct`` built straight from the response bytes, not a
+    pydantic model (see ``heytraders.models.Row``). Fields read the same; ``model_validate`` and
+    ``model_dump(mode=...)`` convert from and to dicts.
     """
 
-    trade_id: Annotated[str, Field(examples=["trd_01HQ3L1A2B"], max_length=128, min_length=1)]
-    """
-    Trade ID within the result.
-    """
-    ticker: Annotated[
-        str,
-        Field(
-            examples=["BINANCE:BTC/USDT", "BINANCEFUTURESUSD:BTC/USDT:USDT"],
-            pattern="^[A-Z][A-Z0-9]*:[A-Z0-9][A-Z0-9._-]*/[A-Z0-9]+(:[A-Z0-9]+)?$",
-        ),
-    ]
-    """
-    A ticker in a backtest universe or a script, `EXCHANGE:BASE/QUOTE` or `EXCHANGE:BASE/QUOTE:SETTLE`, exchange in upper case.
-    """
+    trade_id: Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
+    """Trade ID within the result."""
+    ticker: Annotated[str, msgspec.Meta(pattern="^[A-Z][A-Z0-9]*:[A-Z0-9][A-Z0-9._-]*/[A-Z0-9]+(:[A-Z0-9]+)?$")]
+    """A ticker in a backtest universe or a script, `EXCHANGE:BASE/QUOTE` or `EXCHANGE:BASE/QUOTE:SETTLE`, exchange
+    in upper case."""
     side: PositionSide
-    entry_time: Annotated[AwareDatetime, Field(examples=["2026-02-10T14:19:53Z"])]
-    """
-    When the position was opened.
-    """
-    exit_time: AwareDatetime | None
-    """
-    When the position was closed; null if it was still open at the end of the backtest.
-    """
-    entry_price: Annotated[Decimal, Field(examples=["42315.6"])]
-    """
-    Average entry price, after slippage.
-    """
+    """Direction of a position or a backtest trade."""
+    entry_time: Annotated[datetime, msgspec.Meta(tz=True)]
+    """When the position was opened."""
+    exit_time: Annotated[datetime, msgspec.Meta(tz=True)] | None
+    """When the position was closed; null if it was still open at the end of the backtest."""
+    entry_price: Decimal
+    """Average entry price, after slippage."""
     exit_price: Decimal | None
-    """
-    Average exit price, after slippage; null if the position was still open at the end.
-    """
-    quantity: Annotated[Decimal, Field(examples=["0.1182"])]
-    """
-    Position size in the base asset.
-    """
-    pnl: Annotated[Decimal, Field(examples=["181.02"])]
-    """
-    Profit and loss after fees; for a position still open at the end, marked at the last close.
-    """
-    fee: Annotated[Decimal, Field(examples=["5.09"])]
-    """
-    Fees paid on this trade.
-    """
-    return_pct: Annotated[float, Field(examples=[3.62])]
-    """
-    Return of the trade, in percent.
-    """
+    """Average exit price, after slippage; null if the position was still open at the end."""
+    quantity: Decimal
+    """Position size in the base asset."""
+    pnl: Decimal
+    """Profit and loss after fees; for a position still open at the end, marked at the last close."""
+    fee: Decimal
+    """Fees paid on this trade."""
+    return_pct: float
+    """Return of the trade, in percent."""
 
 
-class EquityPoint(BaseModel):
-    """
-    Portfolio equity at one moment of a backtest.
+class EquityPoint(Row, frozen=True, kw_only=True):
+    """Portfolio equity at one moment of a backtest.
+
+    A bulk row (``x-bulk-row``): an immutable ``msgspec.Struct`` built straight from the response bytes, not a
+    pydantic model (see ``heytraders.models.Row``). Fields read the same; ``model_validate`` and
+    ``model_dump(mode=...)`` convert from and to dicts.
     """
 
-    timestamp: Annotated[AwareDatetime, Field(examples=["2026-02-10T14:19:53Z"])]
-    """
-    Time of the point.
-    """
-    equity: Annotated[Decimal, Field(examples=["9987.42"])]
-    """
-    Portfolio equity (cash plus open positions).
-    """
-    drawdown_pct: Annotated[float, Field(examples=[0.13], ge=0.0)]
-    """
-    Fall from the running equity peak, in percent, as a positive number (0 at a new peak).
-    """
+    timestamp: Annotated[datetime, msgspec.Meta(tz=True)]
+    """Time of the point."""
+    equity: Decimal
+    """Portfolio equity (cash plus open positions)."""
+    drawdown_pct: Annotated[float, msgspec.Meta(ge=0)]
+    """Fall from the running equity peak, in percent, as a positive number (0 at a new peak)."""
 
 
 class BacktestAnalysis(BaseModel):
@@ -1988,64 +1957,40 @@ class WebhookTestResult(BaseModel):
     """
 
 
-class Signal(BaseModel):
-    """
-    One signal a live strategy generated for a subscription.
+class Signal(Row, frozen=True, kw_only=True):
+    """One signal a live strategy generated for a subscription.
+
+    A bulk row (``x-bulk-row``): an immutable ``msgspec.Struct`` built straight from the response bytes, not a
+    pydantic model (see ``heytraders.models.Row``). Fields read the same; ``model_validate`` and
+    ``model_dump(mode=...)`` convert from and to dicts.
     """
 
-    signal_id: Annotated[str, Field(examples=["sig_7a1c2e90"], max_length=128, min_length=1)]
-    """
-    The signal's ID.
-    """
-    subscription_id: Annotated[str, Field(examples=["sub_4b7e91d2"], max_length=128, min_length=1)]
-    """
-    The subscription it was recorded for.
-    """
-    strategy_id: Annotated[str, Field(examples=["ls_rsi_reversal_btc"], max_length=128, min_length=1)]
-    """
-    The live strategy that generated it.
-    """
+    signal_id: Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
+    """The signal's ID."""
+    subscription_id: Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
+    """The subscription it was recorded for."""
+    strategy_id: Annotated[str, msgspec.Meta(min_length=1, max_length=128)]
+    """The live strategy that generated it."""
     symbol: Annotated[
         str,
-        Field(
-            examples=[
-                "BTC/USDT",
-                "21742633143463906290569050155826241533067272736897614950488156847949938836455",
-            ],
-            max_length=100,
-            min_length=1,
-            pattern="^([A-Z0-9][A-Z0-9._-]*/[A-Z0-9]+(:[A-Z0-9]+)?|[0-9]{10,100})$",
+        msgspec.Meta(
+            min_length=1, max_length=100, pattern="^([A-Z0-9][A-Z0-9._-]*/[A-Z0-9]+(:[A-Z0-9]+)?|[0-9]{10,100})$"
         ),
     ]
-    """
-    A market symbol on order and market endpoints: `BASE/QUOTE` for spot
-    and perpetual markets (`BTC/USDT`; perpetuals may also be written
-    `BASE/QUOTE:SETTLE`), or the numeric token ID on Polymarket.
-
-    """
-    side: Annotated[str, Field(examples=["long"], min_length=1)]
-    """
-    What a signal asks for. Open enum: `long` (open or add to a long
-    position), `short` (open or add to a short position), `close` (close
-    the position in the symbol); the server may add values.
-
-    """
-    price: Annotated[Decimal, Field(examples=["94875.5"])]
-    """
-    The market price when the signal was generated (a probability in [0, 1] on Polymarket).
-    """
-    weight: Annotated[float | None, Field(examples=[0.5], ge=0.0, le=1.0)]
-    """
-    Share of capital the signal allocates (the script's `Weight(…)`), from 0 to 1; null when the signal sets none (as for `close`).
-    """
-    reason: Annotated[str | None, Field(examples=["RSI(14) fell below 30 (27.8)"])]
-    """
-    Why the strategy emitted the signal, when it says.
-    """
-    generated_at: Annotated[AwareDatetime, Field(examples=["2026-02-10T14:19:53Z"])]
-    """
-    When the strategy generated the signal; the `since` cursor of the latest-signals poll.
-    """
+    """A market symbol on order and market endpoints: `BASE/QUOTE` for spot and perpetual markets (`BTC/USDT`;
+    perpetuals may also be written `BASE/QUOTE:SETTLE`), or the numeric token ID on Polymarket."""
+    side: Annotated[str, msgspec.Meta(min_length=1)]
+    """What a signal asks for. Open enum: `long` (open or add to a long position), `short` (open or add to a short
+    position), `close` (close the position in the symbol); the server may add values."""
+    price: Decimal
+    """The market price when the signal was generated (a probability in [0, 1] on Polymarket)."""
+    weight: Annotated[float, msgspec.Meta(ge=0, le=1)] | None
+    """Share of capital the signal allocates (the script's `Weight(…)`), from 0 to 1; null when the signal sets none
+    (as for `close`)."""
+    reason: str | None
+    """Why the strategy emitted the signal, when it says."""
+    generated_at: Annotated[datetime, msgspec.Meta(tz=True)]
+    """When the strategy generated the signal; the `since` cursor of the latest-signals poll."""
 
 
 class ArenaProfile(BaseModel):
@@ -3021,12 +2966,12 @@ class BacktestResult(BaseModel):
     """
 
 
-class BacktestTradePage(BaseModel):
+class BacktestTradePage(BaseModel, RowsModel):
     """
     One page of a backtest's trades.
     """
 
-    trades: list[BacktestTrade]
+    trades: RowList[BacktestTrade]
     """
     The trades of this page, oldest first.
     """
@@ -3044,7 +2989,7 @@ class BacktestTradePage(BaseModel):
     """
 
 
-class EquityCurve(BaseModel):
+class EquityCurve(BaseModel, RowsModel):
     """
     Portfolio equity over a backtest.
     """
@@ -3053,7 +2998,7 @@ class EquityCurve(BaseModel):
     """
     Result ID.
     """
-    points: list[EquityPoint]
+    points: RowList[EquityPoint]
     """
     Equity points, oldest first.
     """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar, cast
 
@@ -20,15 +21,15 @@ class APIResponse(Generic[T]):
     """A successful response, before its data is turned into Python objects.
 
     Parsing (building models) runs on the first ``parse()`` and is cached, so a caller who only
-    wants headers or ``meta`` pays nothing for it.
+    wants headers or ``meta`` pays nothing for it. Bulk rows (candles, trades...) are the exception:
+    they are decoded from the bytes at once, in one typed pass, and ``data`` is decoded on demand.
 
     Attributes:
         http_response: The underlying ``httpx.Response`` (its request's credentials redacted).
-        data: The envelope's ``data`` (or the text of a markdown answer), unparsed.
         meta: The envelope's ``meta`` (``{"timestamp": ...}``), or ``None``.
     """
 
-    __slots__ = ("_parsed", "_parser", "data", "http_response", "meta")
+    __slots__ = ("_data", "_parsed", "_parser", "http_response", "meta")
 
     def __init__(
         self,
@@ -37,6 +38,7 @@ class APIResponse(Generic[T]):
         *,
         data: Any = None,
         meta: Mapping[str, Any] | None = None,
+        parsed: Any = _UNPARSED,
     ) -> None:
         """Wrap a response.
 
@@ -45,12 +47,22 @@ class APIResponse(Generic[T]):
             parser: Turns ``data`` into the declared type; called at most once.
             data: The envelope's ``data``.
             meta: The envelope's ``meta``.
+            parsed: The data already parsed (by a bulk-row parser from the bytes); ``data`` is then
+                decoded from the body only if asked for.
         """
         self.http_response = http_response
-        self.data = data
+        self._data = _UNPARSED if parsed is not _UNPARSED else data
         self.meta = dict(meta) if meta is not None else None
         self._parser = parser
-        self._parsed: Any = _UNPARSED
+        self._parsed: Any = parsed
+
+    @property
+    def data(self) -> Any:
+        """The envelope's ``data`` (or the text of a markdown answer), as plain JSON values, unparsed."""
+        if self._data is _UNPARSED:
+            body = json.loads(self.http_response.content)
+            self._data = body.get("data") if isinstance(body, dict) else body
+        return self._data
 
     @property
     def status_code(self) -> int:

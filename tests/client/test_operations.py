@@ -73,9 +73,9 @@ def expected_wire(op: ClientOperation, kwargs: Mapping[str, Any]) -> tuple[str, 
 
 
 def check_parsed(op: ClientOperation, result: Any) -> None:
-    if op.return_type.startswith("list[models."):
-        item = getattr(models, op.return_type.removeprefix("list[models.").removesuffix("]"))
-        assert isinstance(result, list)
+    if op.return_type.startswith(("list[models.", "RowList[models.")):
+        item = getattr(models, op.return_type.split("[models.", 1)[1].removesuffix("]"))
+        assert isinstance(result, models.RowList if op.return_type.startswith("RowList") else list)
         assert all(isinstance(entry, item) for entry in result)
     else:
         assert isinstance(result, getattr(models, op.return_type.removeprefix("models.")))

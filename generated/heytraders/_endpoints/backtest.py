@@ -14,6 +14,7 @@ from .. import _operations, models
 from .._pagination import aiterate_offset, iterate_offset
 from .._parse import list_parser
 from .._resource import AsyncResource, SyncResource, async_raw_response, raw_response
+from .._rows import rows_parser
 from .._types import NOT_GIVEN, DecimalInput, NotGiven
 
 __all__ = ["AsyncBacktestEndpoints", "BacktestEndpoints"]
@@ -409,7 +410,7 @@ class BacktestEndpoints(SyncResource):
                 "limit": limit,
                 "offset": offset,
             },
-            parse=models.BacktestTradePage.model_validate,
+            parse=rows_parser(models.BacktestTrade, models.BacktestTradePage, "trades"),
             extra_headers=extra_headers,
             timeout=timeout,
             max_retries=max_retries,
@@ -481,7 +482,7 @@ class BacktestEndpoints(SyncResource):
             {
                 "result_id": result_id,
             },
-            parse=models.EquityCurve.model_validate,
+            parse=rows_parser(models.EquityPoint, models.EquityCurve, "points"),
             extra_headers=extra_headers,
             timeout=timeout,
             max_retries=max_retries,
@@ -937,7 +938,7 @@ class AsyncBacktestEndpoints(AsyncResource):
                 "limit": limit,
                 "offset": offset,
             },
-            parse=models.BacktestTradePage.model_validate,
+            parse=rows_parser(models.BacktestTrade, models.BacktestTradePage, "trades"),
             extra_headers=extra_headers,
             timeout=timeout,
             max_retries=max_retries,
@@ -1009,7 +1010,7 @@ class AsyncBacktestEndpoints(AsyncResource):
             {
                 "result_id": result_id,
             },
-            parse=models.EquityCurve.model_validate,
+            parse=rows_parser(models.EquityPoint, models.EquityCurve, "points"),
             extra_headers=extra_headers,
             timeout=timeout,
             max_retries=max_retries,

@@ -13,6 +13,7 @@ import httpx
 from .. import _operations, models
 from .._parse import list_parser
 from .._resource import AsyncResource, SyncResource, async_raw_response, raw_response
+from .._rows import RowList, rows_parser
 from .._types import NOT_GIVEN, NotGiven
 
 __all__ = ["AsyncLiveStrategiesEndpoints", "LiveStrategiesEndpoints"]
@@ -530,7 +531,7 @@ class LiveStrategiesEndpoints(SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> list[models.Signal]:
+    ) -> RowList[models.Signal]:
         """List a subscription's signal history.
 
         Returns the signals recorded for a subscription, newest first, at most `limit`, optionally filtered by
@@ -573,7 +574,7 @@ class LiveStrategiesEndpoints(SyncResource):
                 "end_date": end_date,
                 "limit": limit,
             },
-            parse=list_parser(models.Signal),
+            parse=rows_parser(models.Signal),
             extra_headers=extra_headers,
             timeout=timeout,
             max_retries=max_retries,
@@ -589,7 +590,7 @@ class LiveStrategiesEndpoints(SyncResource):
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> list[models.Signal]:
+    ) -> RowList[models.Signal]:
         """Poll a subscription's new signals.
 
         Returns the signals generated strictly after `since`, oldest first, at most `limit`. To poll, pass the
@@ -626,7 +627,7 @@ class LiveStrategiesEndpoints(SyncResource):
                 "since": since,
                 "limit": limit,
             },
-            parse=list_parser(models.Signal),
+            parse=rows_parser(models.Signal),
             extra_headers=extra_headers,
             timeout=timeout,
             max_retries=max_retries,
@@ -1164,7 +1165,7 @@ class AsyncLiveStrategiesEndpoints(AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> list[models.Signal]:
+    ) -> RowList[models.Signal]:
         """List a subscription's signal history.
 
         Returns the signals recorded for a subscription, newest first, at most `limit`, optionally filtered by
@@ -1207,7 +1208,7 @@ class AsyncLiveStrategiesEndpoints(AsyncResource):
                 "end_date": end_date,
                 "limit": limit,
             },
-            parse=list_parser(models.Signal),
+            parse=rows_parser(models.Signal),
             extra_headers=extra_headers,
             timeout=timeout,
             max_retries=max_retries,
@@ -1223,7 +1224,7 @@ class AsyncLiveStrategiesEndpoints(AsyncResource):
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> list[models.Signal]:
+    ) -> RowList[models.Signal]:
         """Poll a subscription's new signals.
 
         Returns the signals generated strictly after `since`, oldest first, at most `limit`. To poll, pass the
@@ -1260,7 +1261,7 @@ class AsyncLiveStrategiesEndpoints(AsyncResource):
                 "since": since,
                 "limit": limit,
             },
-            parse=list_parser(models.Signal),
+            parse=rows_parser(models.Signal),
             extra_headers=extra_headers,
             timeout=timeout,
             max_retries=max_retries,

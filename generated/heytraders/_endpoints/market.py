@@ -13,6 +13,7 @@ import httpx
 from .. import _operations, models
 from .._parse import list_parser
 from .._resource import AsyncResource, SyncResource, async_raw_response, raw_response
+from .._rows import rows_parser
 from .._types import NOT_GIVEN, NotGiven
 
 __all__ = ["AsyncMarketEndpoints", "MarketEndpoints"]
@@ -345,7 +346,7 @@ class MarketEndpoints(SyncResource):
                 "end": end,
                 "limit": limit,
             },
-            parse=models.Ohlcv.model_validate,
+            parse=rows_parser(models.Candle, models.Ohlcv, "candles"),
             extra_headers=extra_headers,
             timeout=timeout,
             max_retries=max_retries,
@@ -895,7 +896,7 @@ class AsyncMarketEndpoints(AsyncResource):
                 "end": end,
                 "limit": limit,
             },
-            parse=models.Ohlcv.model_validate,
+            parse=rows_parser(models.Candle, models.Ohlcv, "candles"),
             extra_headers=extra_headers,
             timeout=timeout,
             max_retries=max_retries,
