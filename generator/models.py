@@ -60,7 +60,10 @@ def check_version() -> None:
 def generate_models(
     spec_path: Path, header: str, rows: Mapping[str, str] | None = None, containers: Iterable[str] = ()
 ) -> str:
-    """The models module; ``rows`` maps each bulk row's name to its rendered class, ``containers`` names their holders."""
+    """The models module source.
+
+    ``rows`` maps each bulk row's name to its rendered class; ``containers`` names the models holding them.
+    """
     check_version()
     with tempfile.TemporaryDirectory() as scratch:
         output = Path(scratch) / "models.py"
@@ -130,7 +133,8 @@ def use_rows(source: str, rows: Mapping[str, str], containers: tuple[str, ...]) 
     names = "|".join(re.escape(name) for name in rows)
     source = re.sub(rf"\blist\[({names})\]", r"RowList[\1]", source)
     for container in containers:
-        source, found = re.subn(rf"^class {container}\(BaseModel\):", f"class {container}(BaseModel, RowsModel):", source, flags=re.M)
+        pattern = rf"^class {container}\(BaseModel\):"
+        source, found = re.subn(pattern, f"class {container}(BaseModel, RowsModel):", source, flags=re.M)
         if not found:
             raise RuntimeError(f"no model {container} holds the bulk rows it should")
     imports = ["import msgspec", "from datetime import date, datetime", "from ._rows import Row, RowList, RowsModel"]

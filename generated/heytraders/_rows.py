@@ -302,9 +302,8 @@ def convert_rows(data: Any, row: type[R], where: str) -> RowList[R]:
     bad = _first_non_finite(rows, row)
     if bad is not None:
         index, name, value = bad
-        raise RowValidationError(
-            f"{where}[{index}].{name}: expected a finite decimal (got {value!r})", row=index, field=name
-        )
+        message = f"{where}[{index}].{name}: expected a finite decimal (got {value!r})"
+        raise RowValidationError(message, row=index, field=name)
     return RowList(rows, row)
 
 

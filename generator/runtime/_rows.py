@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from decimal import Decimal
 from functools import partial
 from itertools import chain
 from operator import attrgetter, is_not
-from collections.abc import Callable, Hashable, Iterable, Sequence
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast, get_args, get_origin, overload
 
 import msgspec
@@ -27,11 +27,12 @@ import pydantic
 from pydantic_core import core_schema
 
 if TYPE_CHECKING:
+    from typing import Self
+
     import pandas
     import polars
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
     from pydantic.json_schema import JsonSchemaValue
-    from typing_extensions import Self
 
 __all__ = ["Row", "RowList", "RowValidationError", "RowsModel", "RowsParser", "rows_parser"]
 
@@ -299,7 +300,8 @@ def convert_rows(data: Any, row: type[R], where: str) -> RowList[R]:
     bad = _first_non_finite(rows, row)
     if bad is not None:
         index, name, value = bad
-        raise RowValidationError(f"{where}[{index}].{name}: expected a finite decimal (got {value!r})", row=index, field=name)
+        message = f"{where}[{index}].{name}: expected a finite decimal (got {value!r})"
+        raise RowValidationError(message, row=index, field=name)
     return RowList(rows, row)
 
 

@@ -14,6 +14,9 @@ from .backtest import (
     RichProgress,
     rich_progress,
 )
+from .market import (
+    OhlcvRangeProgress,
+)
 from .meta import (
     ClaimError,
     ClaimExpiredError,
@@ -44,6 +47,7 @@ __all__ = [
     "ClaimError",
     "ClaimExpiredError",
     "ClaimTimeoutError",
+    "OhlcvRangeProgress",
     "RichProgress",
     "WebhookVerificationError",
     "rich_progress",

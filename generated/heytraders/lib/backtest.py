@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, Literal, Required, TypedDict, Unpack
 from .. import models
 from .._endpoints.backtest import AsyncBacktestEndpoints, BacktestEndpoints
 from .._exceptions import HeyTradersError
+from .._rows import RowList
 from .._types import DecimalInput
 
 if TYPE_CHECKING:
@@ -200,9 +201,9 @@ class BacktestRun:
         """The performance of each ticker of the universe."""
         return self._endpoints.get_backtest_per_ticker(result_id=self.result_id)
 
-    def trades(self) -> list[models.BacktestTrade]:
-        """Every trade, oldest first (all pages)."""
-        return list(self._endpoints.list_all_backtest_trades(result_id=self.result_id))
+    def trades(self) -> RowList[models.BacktestTrade]:
+        """Every trade, oldest first (all pages); ``.to_pandas()`` / ``.to_polars()`` make a DataFrame."""
+        return RowList(self._endpoints.list_all_backtest_trades(result_id=self.result_id), models.BacktestTrade)
 
     def equity(self) -> models.EquityCurve:
         """The equity curve with the drawdown at each point."""
@@ -249,9 +250,10 @@ class AsyncBacktestRun:
         """The performance of each ticker of the universe."""
         return await self._endpoints.get_backtest_per_ticker(result_id=self.result_id)
 
-    async def trades(self) -> list[models.BacktestTrade]:
-        """Every trade, oldest first (all pages)."""
-        return [trade async for trade in self._endpoints.list_all_backtest_trades(result_id=self.result_id)]
+    async def trades(self) -> RowList[models.BacktestTrade]:
+        """Every trade, oldest first (all pages); ``.to_pandas()`` / ``.to_polars()`` make a DataFrame."""
+        trades = [trade async for trade in self._endpoints.list_all_backtest_trades(result_id=self.result_id)]
+        return RowList(trades, models.BacktestTrade)
 
     async def equity(self) -> models.EquityCurve:
         """The equity curve with the drawdown at each point."""

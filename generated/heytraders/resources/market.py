@@ -3,16 +3,20 @@
 
 from __future__ import annotations
 
-from .._endpoints.market import AsyncMarketEndpoints, MarketEndpoints
+from ..lib.market import AsyncMarketHelpers, MarketHelpers
 
 __all__ = ["AsyncMarket", "Market"]
 
 
-class Market(MarketEndpoints):
+class Market(MarketHelpers):
     """Symbols, tickers, funding rates, OHLCV candles and Signal DSL expressions over the market (evaluate, scan,
-    rank)."""
+    rank).
+
+    Besides one method per operation, it has the hand-written helpers of ``heytraders.lib.market``."""
 
 
-class AsyncMarket(AsyncMarketEndpoints):
+class AsyncMarket(AsyncMarketHelpers):
     """Symbols, tickers, funding rates, OHLCV candles and Signal DSL expressions over the market (evaluate, scan,
-    rank)."""
+    rank).
+
+    Besides one method per operation, it has the hand-written helpers of ``heytraders.lib.market``."""
