@@ -408,8 +408,8 @@ def _rows_parser(row: type[Row], container: Hashable, field: str | None) -> Rows
     return RowsParser(row, cast("type[pydantic.BaseModel] | None", container), field)
 
 
-def column_kinds(row: type[Row]) -> list[tuple[str, str]]:
-    """Each field of ``row`` with its kind: decimal, datetime, enum, or other (used as is)."""
+def column_kinds(row: type[Row]) -> list[tuple[str, str, bool]]:
+    """Each field of ``row``: name, kind (decimal, datetime, enum, or other: used as is), whether it may be None."""
     info = cast(msgspec.inspect.StructType, msgspec.inspect.type_info(row))
     kinds = []
     for field in info.fields:
@@ -422,7 +422,8 @@ def column_kinds(row: type[Row]) -> list[tuple[str, str]]:
         ):
             if any(isinstance(item, candidate) for item in types):
                 kind = name
-        kinds.append((field.name, kind))
+        nullable = any(isinstance(item, msgspec.inspect.NoneType) for item in types)
+        kinds.append((field.name, kind, nullable))
     return kinds
 
 

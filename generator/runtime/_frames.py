@@ -36,30 +36,37 @@ def _import(module: str, caller: str) -> ModuleType:
         ) from error
 
 
-def _columns(rows: Sequence[Row], row: type[Row] | None, exact: bool) -> list[tuple[str, str, list[Any]]]:
-    """(name, kind, values) per field; decimals already floats unless ``exact``; enums as plain strings."""
+def _columns(rows: Sequence[Row], row: type[Row] | None) -> list[tuple[str, str, bool, list[Any]]]:
+    """(name, kind, nullable, values) per field, in field order; enums already their plain string values."""
     if row is None:  # an empty list whose row type is unknown
         return []
     values = transpose(rows, row)
     columns = []
-    for name, kind in column_kinds(row):
+    for name, kind, nullable in column_kinds(row):
         column = values[name]
-        if kind == "decimal" and not exact:
-            column = [None if value is None else float(value) for value in column]
-        elif kind == "enum":
+        if kind == "enum":
             column = [None if value is None else value.value for value in column]
-        columns.append((name, kind, column))
+        columns.append((name, kind, nullable, column))
     return columns
+
+
+def _each(convert: Any, column: list[Any], nullable: bool) -> list[Any]:
+    if nullable:
+        return [None if value is None else convert(value) for value in column]
+    return list(map(convert, column))
 
 
 def to_pandas(rows: Sequence[Row], row: type[Row] | None, *, exact: bool) -> pandas.DataFrame:
     pd = _import("pandas", "to_pandas")
     frame: dict[str, Any] = {}
-    for name, kind, column in _columns(rows, row, exact):
+    for name, kind, nullable, column in _columns(rows, row):
         if kind == "datetime":
             frame[name] = pd.to_datetime(column, utc=True).as_unit("us")
+        elif kind == "decimal" and exact:
+            frame[name] = pd.Series(column, dtype=object)
         elif kind == "decimal":
-            frame[name] = pd.Series(column, dtype=object if exact else "float64")
+            # float(Decimal) is correctly rounded: the nearest binary float to the exact value.
+            frame[name] = pd.Series(_each(float, column, nullable), dtype="float64")
         else:
             frame[name] = pd.Series(column)
     result: pandas.DataFrame = pd.DataFrame(frame)
@@ -69,13 +76,16 @@ def to_pandas(rows: Sequence[Row], row: type[Row] | None, *, exact: bool) -> pan
 def to_polars(rows: Sequence[Row], row: type[Row] | None, *, exact: bool) -> polars.DataFrame:
     pl = _import("polars", "to_polars")
     series = []
-    for name, kind, column in _columns(rows, row, exact):
+    for name, kind, nullable, column in _columns(rows, row):
         if kind == "datetime":
-            # Building from datetime objects costs polars 5x more than from integers.
-            micros = [None if value is None else (value - _EPOCH) // _MICROSECOND for value in column]
+            # From integers polars builds the column several times faster than from datetime objects.
+            micros = _each(lambda value: (value - _EPOCH) // _MICROSECOND, column, nullable)
             series.append(pl.Series(name, micros, dtype=pl.Int64).cast(pl.Datetime("us", "UTC")))
+        elif kind == "decimal" and exact:
+            series.append(pl.Series(name, column))  # pl.Decimal, the scale of the longest fraction
         elif kind == "decimal":
-            series.append(pl.Series(name, column, dtype=None if exact else pl.Float64))
+            # str(Decimal) is cheaper than float(Decimal), and polars parses to the nearest float in Rust.
+            series.append(pl.Series(name, _each(str, column, nullable), dtype=pl.String).cast(pl.Float64))
         else:
             series.append(pl.Series(name, column))
     result: polars.DataFrame = pl.DataFrame(series)
