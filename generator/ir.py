@@ -78,6 +78,8 @@ class Rule:
     description: str
     if_: Mapping[str, Any]
     then: Mapping[str, Any]
+    order: tuple[str, ...] = ()  # JSON pointers whose values must increase (see spec info, "Request rules")
+    strict: bool = True
 
 
 @dataclass(frozen=True)
@@ -184,11 +186,14 @@ class TypeMapper:
         fmt = schema.get("format")
         if types == "string":
             return {"decimal": "DecimalInput", "date": "date | str", "date-time": "datetime | str"}.get(str(fmt), "str")
+        if types == "number":
+            # Money as a JSON number takes what money takes (floats refused); a ratio also takes an exact Decimal.
+            return "DecimalInput" if fmt == "decimal" else "float | Decimal"
         if types == "array":
             return f"Sequence[{self.argument(schema.get('items', {}))}]"
         if types == "object":
             return "Mapping[str, Any]"
-        return {"integer": "int", "number": "float", "boolean": "bool", "null": "None"}.get(str(types), "Any")
+        return {"integer": "int", "boolean": "bool", "null": "None"}.get(str(types), "Any")
 
     def result(self, schema: Mapping[str, Any]) -> str:
         name = ref_name(schema)
@@ -316,7 +321,15 @@ def build_operation(
         markdown="text/markdown" in content,
         parameters=tuple(build_parameters(spec, operation, types)),
         rules=tuple(
-            Rule(rule["id"], rule["parameter"], clean_text(rule["description"]), rule["if"], rule["then"])
+            Rule(
+                rule["id"],
+                rule["parameter"],
+                clean_text(rule["description"]),
+                rule["if"],
+                rule.get("then", {}),
+                tuple(rule.get("order", ())),
+                bool(rule.get("strict", True)),
+            )
             for rule in request_rules(spec, operation)
         ),
         errors=tuple(codes[code] for code in raw.get("x-error-codes", [])),

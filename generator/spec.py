@@ -310,6 +310,9 @@ def _check_examples(
 
 
 RULE_KEYS = {"id", "parameter", "description", "if", "then"}
+ORDER_RULE_KEYS = {"id", "parameter", "description", "if", "order", "strict"}
+"""A rule is an ``if``/``then`` pair of JSON Schemas, or an ``if`` and an ``order`` (JSON pointers into the
+request view whose values must increase, ``strict`` by default) for what JSON Schema cannot compare."""
 RULE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -367,15 +370,18 @@ def check_request_rules(spec: Mapping[str, Any], operation: Operation, validator
         if "$ref" in rule:
             problems.append(f"{label}: $ref {rule['$ref']} names no rule in components.x-request-rules")
             continue
-        if set(rule) != RULE_KEYS:
-            problems.append(f"{label} must have exactly the keys {sorted(RULE_KEYS)}, has {sorted(rule)}")
+        if not _well_formed(rule):
+            problems.append(
+                f"{label} must have exactly the keys {sorted(RULE_KEYS)}, or {sorted(ORDER_RULE_KEYS)} with "
+                f"`strict` optional and `order` a list of two or more JSON pointers; has {sorted(rule)}"
+            )
             continue
         if not RULE_ID.match(rule_id) or rule_id in seen:
             problems.append(f"{label}: id must be unique kebab-case")
         seen.add(rule_id)
-        if rule["parameter"] not in names:
+        if str(rule["parameter"]).split(".")[0] not in names:
             problems.append(f"{label}: parameter {rule['parameter']!r} is not a parameter or body field")
-        for key in ("if", "then"):
+        for key in ("if", "then") if "then" in rule else ("if",):
             try:
                 Draft202012Validator.check_schema(rule[key])
             except SchemaError as error:
@@ -383,11 +389,38 @@ def check_request_rules(spec: Mapping[str, Any], operation: Operation, validator
     # Every documented request example must obey the rules it is subject to.
     for name, view in request_views(spec, operation):
         for rule in rules:
-            if set(rule) != RULE_KEYS:
-                continue
-            if validators.of(rule["if"]).is_valid(view) and not validators.of(rule["then"]).is_valid(view):
+            if _well_formed(rule) and breaks_rule(rule, view, validators):
                 problems.append(f"{operation}: request example {name!r} breaks request rule {rule['id']}")
     return problems
+
+
+def breaks_rule(rule: Mapping[str, Any], view: Mapping[str, Any], validators: SchemaValidators) -> bool:
+    """Whether a request view matches a (well-formed) rule's ``if`` but not its ``then`` or its ``order``."""
+    return validators.of(rule["if"]).is_valid(view) and not _obeyed(rule, view, validators)
+
+
+def _well_formed(rule: Mapping[str, Any]) -> bool:
+    if set(rule) == RULE_KEYS:
+        return True
+    order = rule.get("order")
+    return (
+        set(rule) | {"strict"} == ORDER_RULE_KEYS
+        and isinstance(order, list)
+        and len(order) >= 2
+        and all(isinstance(pointer, str) and pointer.startswith("/") for pointer in order)
+        and isinstance(rule.get("strict", True), bool)
+    )
+
+
+def _obeyed(rule: Mapping[str, Any], view: Mapping[str, Any], validators: SchemaValidators) -> bool:
+    """Whether a view that matches the rule's ``if`` obeys its ``then`` or its ``order``."""
+    if "then" in rule:
+        return validators.of(rule["then"]).is_valid(view)
+    # The runtime's own comparison (dates, date-times, decimals): one definition of "in order".
+    from generator.runtime._validation import _compile_rule_check
+
+    check = _compile_rule_check({}, tuple(rule["order"]), bool(rule.get("strict", True)))
+    return check(view) is None
 
 
 def check_links(spec: Mapping[str, Any], operation: Operation) -> list[str]:

@@ -80,6 +80,25 @@ class ErrorCode(OpenStrEnum):
     INTERNAL_ERROR = "INTERNAL_ERROR"
 
 
+class SupportedExchange(OpenStrEnum):
+    """
+    An exchange a request names: one of those the API supports (each is
+    described under `Exchange`). Closed in requests, so that a client or a
+    test generator never sends an exchange the server must refuse; responses
+    use the open `Exchange`, so that a client accepts one the server adds.
+
+    """
+
+    BINANCE = "binance"
+    BINANCEFUTURESUSD = "binancefuturesusd"
+    UPBIT = "upbit"
+    HYPERLIQUID = "hyperliquid"
+    LIGHTER = "lighter"
+    POLYMARKET = "polymarket"
+    GATE = "gate"
+    GATEFUTURES = "gatefutures"
+
+
 class MarketType(OpenStrEnum):
     """
     Kind of market. Inferred from the exchange when omitted.
@@ -197,6 +216,17 @@ class TimeInForce(OpenStrEnum):
     IOC = "IOC"
     FOK = "FOK"
     POST_ONLY = "PostOnly"
+
+
+class SupportedStrategyType(OpenStrEnum):
+    """
+    A backtest strategy type a request names (closed in requests; responses use the open `StrategyType`).
+    """
+
+    SIGNAL = "signal"
+    DCA = "dca"
+    GRID = "grid"
+    PAIR_TRADING = "pair_trading"
 
 
 class PostCategory(OpenStrEnum):
@@ -708,27 +738,27 @@ class Ticker(BaseModel):
     exchange the server does not support is a `VALIDATION_ERROR`.
 
     """
-    last: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    last: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Last traded price.
     """
-    bid: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    bid: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Best bid price.
     """
-    ask: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    ask: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Best ask price.
     """
-    high_24h: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    high_24h: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Highest price over the last 24 hours.
     """
-    low_24h: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    low_24h: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Lowest price over the last 24 hours.
     """
-    volume_24h: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    volume_24h: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Volume traded over the last 24 hours, in the base asset.
     """
@@ -757,15 +787,7 @@ class TickersRequest(BaseModel):
     """
     Symbols to quote, 1–20.
     """
-    exchange: Annotated[
-        str,
-        Field(
-            examples=["binance"],
-            max_length=32,
-            min_length=1,
-            pattern="^[a-z][a-z0-9]*$",
-        ),
-    ] = "binance"
+    exchange: SupportedExchange = SupportedExchange.BINANCE
     """
     Exchange to quote on; default `binance` (this spec's choice).
     """
@@ -806,7 +828,7 @@ class FundingRate(BaseModel):
     """
     When the next funding payment is settled.
     """
-    mark_price: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    mark_price: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Current mark price.
     """
@@ -850,23 +872,23 @@ class Candle(BaseModel):
     """
     Open time of the candle.
     """
-    open: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    open: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Opening price.
     """
-    high: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    high: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Highest price.
     """
-    low: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    low: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Lowest price.
     """
-    close: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    close: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Closing price (the last price while the candle is still open).
     """
-    volume: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    volume: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Volume traded during the candle, in the base asset.
     """
@@ -957,15 +979,7 @@ class EvaluateRequest(BaseModel):
     `BASE/QUOTE:SETTLE`), or the numeric token ID on Polymarket.
 
     """
-    exchange: Annotated[
-        str,
-        Field(
-            examples=["binance"],
-            max_length=32,
-            min_length=1,
-            pattern="^[a-z][a-z0-9]*$",
-        ),
-    ] = "binance"
+    exchange: SupportedExchange = SupportedExchange.BINANCE
     """
     Exchange whose candles to use; default `binance` (this spec's choice).
     """
@@ -1079,7 +1093,7 @@ class ScanMatch(BaseModel):
     `BASE/QUOTE:SETTLE`), or the numeric token ID on Polymarket.
 
     """
-    price: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    price: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Last price (close of the last candle).
     """
@@ -1139,7 +1153,7 @@ class RankedSymbol(BaseModel):
     """
     The expression's value for this symbol.
     """
-    price: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    price: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Last price (close of the last candle).
     """
@@ -1211,15 +1225,15 @@ class Balance(BaseModel):
     """
     Asset code.
     """
-    free: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    free: Annotated[Decimal, Field(examples=[138.2, 0])]
     """
     Amount available to trade.
     """
-    used: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    used: Annotated[Decimal, Field(examples=[138.2, 0])]
     """
     Amount locked in open orders or margin.
     """
-    total: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    total: Annotated[Decimal, Field(examples=[138.2, 0])]
     """
     Free plus used.
     """
@@ -1227,7 +1241,7 @@ class Balance(BaseModel):
 
 class Position(BaseModel):
     """
-    An open position. On Polymarket's single-market query `entry_price` and `unrealized_pnl` are "0".
+    An open position. On Polymarket's single-market query `entry_price` and `unrealized_pnl` are 0.
     """
 
     symbol: Annotated[str, Field(examples=["BTC/USDT:USDT"])]
@@ -1235,21 +1249,21 @@ class Position(BaseModel):
     The position's market, as the exchange names it (on Polymarket `TOKEN_ID/USDC`).
     """
     side: PositionSide
-    size: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    size: Annotated[Decimal, Field(examples=[138.2, 0])]
     """
     Position size in the base asset (shares on Polymarket).
     """
-    entry_price: Annotated[Decimal | None, Field(examples=["0.01", "65000.5"])] = None
+    entry_price: Annotated[Decimal | None, Field(examples=[138.2, 0])] = None
     """
-    Average entry price ("0" on Polymarket's single-market query).
+    Average entry price (0 on Polymarket's single-market query).
     """
     mark_price: Decimal | None = None
     """
     Current mark price, when the exchange reports one.
     """
-    unrealized_pnl: Annotated[Decimal | None, Field(examples=["0.01", "65000.5"])] = None
+    unrealized_pnl: Annotated[Decimal | None, Field(examples=[138.2, 0])] = None
     """
-    Unrealised profit or loss at the mark price ("0" on Polymarket's single-market query).
+    Unrealised profit or loss at the mark price (0 on Polymarket's single-market query).
     """
     leverage: Annotated[int | None, Field(examples=[5], ge=1)] = None
     """
@@ -1269,24 +1283,7 @@ class PlaceOrderRequest(BaseModel):
     """
     The linked account to trade on, from `GET /accounts`.
     """
-    exchange: Annotated[
-        str,
-        Field(
-            examples=["binance"],
-            max_length=32,
-            min_length=1,
-            pattern="^[a-z][a-z0-9]*$",
-        ),
-    ]
-    """
-    Exchange ID. Open enum: the server may add exchanges, so accept any
-    string. Known values: `binance` (spot), `binancefuturesusd` (USD-M
-    perpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),
-    `lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the
-    older documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an
-    exchange the server does not support is a `VALIDATION_ERROR`.
-
-    """
+    exchange: SupportedExchange
     symbol: Annotated[
         str,
         Field(
@@ -1310,15 +1307,15 @@ class PlaceOrderRequest(BaseModel):
     time_in_force: TimeInForce | None = None
     amount: Annotated[Decimal, Field(examples=["0.01", "100"])]
     """
-    Quantity to buy or sell, in the base asset (shares on Polymarket), as a decimal string.
+    Quantity to buy or sell, in the base asset (shares on Polymarket), as a decimal string (`"0.01"`, the newer document); the older document's JSON number (`0.01`) is accepted and deprecated.
     """
     price: Annotated[Decimal | None, Field(examples=["0.01", "100"])] = None
     """
-    Limit price as a decimal string; on Polymarket a probability in [0, 1]. Required for limit, stop_loss_limit, take_profit_limit, GTC and FOK.
+    Limit price as a decimal string (a JSON number is accepted, deprecated); on Polymarket a probability in [0, 1]. Required for limit, stop_loss_limit, take_profit_limit, GTC and FOK.
     """
     stop_price: Annotated[Decimal | None, Field(examples=["0.01", "100"])] = None
     """
-    Trigger price as a decimal string; required for the stop and take-profit order types.
+    Trigger price as a decimal string (a JSON number is accepted, deprecated); required for the stop and take-profit order types.
     """
     market_type: MarketType | None = None
     leverage: Annotated[int | None, Field(examples=[5], ge=1, le=125)] = None
@@ -1401,11 +1398,11 @@ class Order(BaseModel):
     `partially_filled` (newer), `INIT`, `OPEN` and `PART_FILLED` (older).
 
     """
-    amount: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    amount: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Ordered quantity in the base asset.
     """
-    filled_amount: Annotated[Decimal | None, Field(examples=["0.01", "65000.5"])] = None
+    filled_amount: Annotated[Decimal | None, Field(examples=["65000.5", 65000.5])] = None
     """
     Quantity filled so far.
     """
@@ -1483,7 +1480,7 @@ class DcaParameters(BaseModel):
     )
     amount_per_order: Annotated[Decimal, Field(examples=["100"])]
     """
-    Amount of quote currency spent on each buy, as a decimal string.
+    Amount of quote currency spent on each buy, as a decimal string (a JSON number is accepted).
     """
     interval: Annotated[Timeframe, Field(examples=["1d"])]
     """
@@ -1505,11 +1502,11 @@ class GridParameters(BaseModel):
     )
     lower_price: Annotated[Decimal, Field(examples=["2000"])]
     """
-    Lowest grid level, as a decimal string.
+    Lowest grid level, as a decimal string (a JSON number is accepted).
     """
     upper_price: Annotated[Decimal, Field(examples=["4000"])]
     """
-    Highest grid level, as a decimal string; above `lower_price`.
+    Highest grid level, as a decimal string (a JSON number is accepted); above `lower_price`.
     """
     grid_count: Annotated[int, Field(examples=[20], ge=2, le=200)]
     """
@@ -1986,6 +1983,16 @@ class WebhookTestResult(BaseModel):
     """
     Why the delivery failed; null when delivered.
     """
+
+
+class KnownSignalSide(OpenStrEnum):
+    """
+    A signal side a request filters by (closed in requests; responses use the open `SignalSide`).
+    """
+
+    LONG = "long"
+    SHORT = "short"
+    CLOSE = "close"
 
 
 class Signal(BaseModel):
@@ -2722,15 +2729,7 @@ class ScanRequest(BaseModel):
     """
     Boolean Signal DSL expression, tested on each symbol's last candle.
     """
-    exchange: Annotated[
-        str,
-        Field(
-            examples=["binance"],
-            max_length=32,
-            min_length=1,
-            pattern="^[a-z][a-z0-9]*$",
-        ),
-    ] = "binance"
+    exchange: SupportedExchange = SupportedExchange.BINANCE
     """
     Exchange whose candles to use; default `binance` (this spec's choice).
     """
@@ -2762,15 +2761,7 @@ class RankRequest(BaseModel):
     """
     Numeric Signal DSL expression, the score of each symbol on its last candle.
     """
-    exchange: Annotated[
-        str,
-        Field(
-            examples=["binance"],
-            max_length=32,
-            min_length=1,
-            pattern="^[a-z][a-z0-9]*$",
-        ),
-    ] = "binance"
+    exchange: SupportedExchange = SupportedExchange.BINANCE
     """
     Exchange whose candles to use; default `binance` (this spec's choice).
     """
@@ -2815,7 +2806,7 @@ class AccountBalances(BaseModel):
     exchange the server does not support is a `VALIDATION_ERROR`.
 
     """
-    total_equity_usd: Annotated[Decimal | None, Field(examples=["0.01", "65000.5"])] = None
+    total_equity_usd: Annotated[Decimal | None, Field(examples=[138.2, 0])] = None
     """
     Total equity of the account in USD.
     """
@@ -2848,7 +2839,7 @@ class ExecuteBacktestRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    strategy_type: Annotated[str, Field(examples=["signal"], min_length=1)] = "signal"
+    strategy_type: SupportedStrategyType = SupportedStrategyType.SIGNAL
     """
     `signal` runs `script`; `dca`, `grid` and `pair_trading` are built-in strategies configured by their parameters object.
     """
@@ -2890,15 +2881,7 @@ class ExecuteBacktestRequest(BaseModel):
     """
     Explanation of the strategy, 10–500 characters.
     """
-    exchange: Annotated[
-        str,
-        Field(
-            examples=["binance"],
-            max_length=32,
-            min_length=1,
-            pattern="^[a-z][a-z0-9]*$",
-        ),
-    ] = "binance"
+    exchange: SupportedExchange = SupportedExchange.BINANCE
     """
     Exchange whose market data the backtest uses.
     """
@@ -2906,9 +2889,9 @@ class ExecuteBacktestRequest(BaseModel):
     """
     Candle interval the strategy runs on.
     """
-    initial_cash: Annotated[Decimal, Field(examples=["0.01", "100"])] = Decimal("10000")
+    initial_cash: Annotated[Decimal, Field(examples=[10000], gt=0)] = Decimal("10000")
     """
-    Starting capital in the quote currency. The documents type it as a float (the older ones send `10000`, a number); this spec sends a decimal string, as for all money.
+    Starting capital in the quote currency, a JSON number as both documents write it (`10000`).
     """
     leverage: Annotated[float, Field(examples=[3.0], ge=1.0, le=100.0)] = 1.0
     """

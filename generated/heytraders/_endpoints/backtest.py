@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from datetime import date
+from decimal import Decimal
 from functools import cached_property
 from typing import Any, Literal
 
@@ -33,17 +34,19 @@ class BacktestEndpoints(SyncResource):
         universe: Sequence[str],
         start_date: date | str,
         end_date: date | str,
-        strategy_type: str = "signal",
+        strategy_type: Literal["signal", "dca", "grid", "pair_trading"] = "signal",
         script: str | NotGiven = NOT_GIVEN,
         description: str | NotGiven | None = NOT_GIVEN,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"] = "1h",
-        initial_cash: DecimalInput = "10000",
-        leverage: float = 1.0,
-        trading_fee: float = 0.0005,
-        slippage: float = 0.0005,
-        stop_loss: float | NotGiven | None = NOT_GIVEN,
-        take_profit: float | NotGiven | None = NOT_GIVEN,
+        initial_cash: DecimalInput = 10000,
+        leverage: float | Decimal = 1.0,
+        trading_fee: float | Decimal = 0.0005,
+        slippage: float | Decimal = 0.0005,
+        stop_loss: float | Decimal | NotGiven | None = NOT_GIVEN,
+        take_profit: float | Decimal | NotGiven | None = NOT_GIVEN,
         mode: Literal["isolated", "cross"] = "isolated",
         dca: models.DcaParameters | Mapping[str, Any] | NotGiven = NOT_GIVEN,
         grid: models.GridParameters | Mapping[str, Any] | NotGiven = NOT_GIVEN,
@@ -86,9 +89,8 @@ class BacktestEndpoints(SyncResource):
             description: Explanation of the strategy, 10–500 characters.
             exchange: Exchange whose market data the backtest uses. Defaults to ``'binance'``.
             timeframe: Candle interval the strategy runs on. Defaults to ``'1h'``.
-            initial_cash: Starting capital in the quote currency. The documents type it as a float (the older ones
-                send `10000`, a number); this spec sends a decimal string, as for all money. Defaults to
-                ``'10000'``.
+            initial_cash: Starting capital in the quote currency, a JSON number as both documents write it
+                (`10000`). Defaults to ``10000``.
             leverage: Leverage, 1.0–100.0; applies to perpetual markets only. Defaults to ``1.0``.
             trading_fee: Fee per trade as a fraction of the traded value (0.0005 = 5 bps). Defaults to ``0.0005``.
             slippage: Slippage per trade as a fraction of the price (0.0005 = 5 bps). Defaults to ``0.0005``.
@@ -561,17 +563,19 @@ class AsyncBacktestEndpoints(AsyncResource):
         universe: Sequence[str],
         start_date: date | str,
         end_date: date | str,
-        strategy_type: str = "signal",
+        strategy_type: Literal["signal", "dca", "grid", "pair_trading"] = "signal",
         script: str | NotGiven = NOT_GIVEN,
         description: str | NotGiven | None = NOT_GIVEN,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"] = "1h",
-        initial_cash: DecimalInput = "10000",
-        leverage: float = 1.0,
-        trading_fee: float = 0.0005,
-        slippage: float = 0.0005,
-        stop_loss: float | NotGiven | None = NOT_GIVEN,
-        take_profit: float | NotGiven | None = NOT_GIVEN,
+        initial_cash: DecimalInput = 10000,
+        leverage: float | Decimal = 1.0,
+        trading_fee: float | Decimal = 0.0005,
+        slippage: float | Decimal = 0.0005,
+        stop_loss: float | Decimal | NotGiven | None = NOT_GIVEN,
+        take_profit: float | Decimal | NotGiven | None = NOT_GIVEN,
         mode: Literal["isolated", "cross"] = "isolated",
         dca: models.DcaParameters | Mapping[str, Any] | NotGiven = NOT_GIVEN,
         grid: models.GridParameters | Mapping[str, Any] | NotGiven = NOT_GIVEN,
@@ -614,9 +618,8 @@ class AsyncBacktestEndpoints(AsyncResource):
             description: Explanation of the strategy, 10–500 characters.
             exchange: Exchange whose market data the backtest uses. Defaults to ``'binance'``.
             timeframe: Candle interval the strategy runs on. Defaults to ``'1h'``.
-            initial_cash: Starting capital in the quote currency. The documents type it as a float (the older ones
-                send `10000`, a number); this spec sends a decimal string, as for all money. Defaults to
-                ``'10000'``.
+            initial_cash: Starting capital in the quote currency, a JSON number as both documents write it
+                (`10000`). Defaults to ``10000``.
             leverage: Leverage, 1.0–100.0; applies to perpetual markets only. Defaults to ``1.0``.
             trading_fee: Fee per trade as a fraction of the traded value (0.0005 = 5 bps). Defaults to ``0.0005``.
             slippage: Slippage per trade as a fraction of the price (0.0005 = 5 bps). Defaults to ``0.0005``.

@@ -29,7 +29,9 @@ class MarketEndpoints(SyncResource):
     def list_symbols(
         self,
         *,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         market_type: Literal["spot", "perpetual", "prediction"] | NotGiven = NOT_GIVEN,
         category: str | NotGiven = NOT_GIVEN,
         sector: str | NotGiven = NOT_GIVEN,
@@ -86,7 +88,9 @@ class MarketEndpoints(SyncResource):
     def list_tickers(
         self,
         *,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         market_type: Literal["spot", "perpetual", "prediction"] | NotGiven = NOT_GIVEN,
         category: str | NotGiven = NOT_GIVEN,
         sector: str | NotGiven = NOT_GIVEN,
@@ -144,7 +148,9 @@ class MarketEndpoints(SyncResource):
         self,
         *,
         symbol: str,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -193,7 +199,9 @@ class MarketEndpoints(SyncResource):
         self,
         *,
         symbols: Sequence[str],
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -240,7 +248,7 @@ class MarketEndpoints(SyncResource):
     def get_funding_rates(
         self,
         *,
-        exchange: str,
+        exchange: Literal["hyperliquid", "lighter"],
         symbol: str | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
@@ -257,8 +265,9 @@ class MarketEndpoints(SyncResource):
         Scope: ``research``.
 
         Args:
-            exchange: Perpetual exchange to read funding rates from; `hyperliquid` or `lighter`. Required by this
-                spec's choice (the rates are per exchange); the documents list it only as a query parameter.
+            exchange: Perpetual exchange to read funding rates from; `hyperliquid` or `lighter` (the only two with
+                funding rates). Required by this spec's choice (the rates are per exchange); the documents list it
+                only as a query parameter.
             symbol: Only the funding rate of this market, `BASE/QUOTE`.
 
         Returns:
@@ -292,7 +301,9 @@ class MarketEndpoints(SyncResource):
         self,
         *,
         symbol: str,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"] = "1h",
         start: datetime | str | NotGiven = NOT_GIVEN,
         end: datetime | str | NotGiven = NOT_GIVEN,
@@ -357,7 +368,9 @@ class MarketEndpoints(SyncResource):
         *,
         expression: str,
         symbol: str,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"] = "1h",
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
@@ -421,7 +434,9 @@ class MarketEndpoints(SyncResource):
         *,
         universe: Sequence[str] | str,
         condition: str,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"] = "1h",
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
@@ -485,7 +500,9 @@ class MarketEndpoints(SyncResource):
         *,
         universe: Sequence[str] | str,
         expression: str,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"] = "1h",
         order: Literal["asc", "desc"] = "desc",
         limit: int = 10,
@@ -579,7 +596,9 @@ class AsyncMarketEndpoints(AsyncResource):
     async def list_symbols(
         self,
         *,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         market_type: Literal["spot", "perpetual", "prediction"] | NotGiven = NOT_GIVEN,
         category: str | NotGiven = NOT_GIVEN,
         sector: str | NotGiven = NOT_GIVEN,
@@ -636,7 +655,9 @@ class AsyncMarketEndpoints(AsyncResource):
     async def list_tickers(
         self,
         *,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         market_type: Literal["spot", "perpetual", "prediction"] | NotGiven = NOT_GIVEN,
         category: str | NotGiven = NOT_GIVEN,
         sector: str | NotGiven = NOT_GIVEN,
@@ -694,7 +715,9 @@ class AsyncMarketEndpoints(AsyncResource):
         self,
         *,
         symbol: str,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -743,7 +766,9 @@ class AsyncMarketEndpoints(AsyncResource):
         self,
         *,
         symbols: Sequence[str],
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -790,7 +815,7 @@ class AsyncMarketEndpoints(AsyncResource):
     async def get_funding_rates(
         self,
         *,
-        exchange: str,
+        exchange: Literal["hyperliquid", "lighter"],
         symbol: str | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
@@ -807,8 +832,9 @@ class AsyncMarketEndpoints(AsyncResource):
         Scope: ``research``.
 
         Args:
-            exchange: Perpetual exchange to read funding rates from; `hyperliquid` or `lighter`. Required by this
-                spec's choice (the rates are per exchange); the documents list it only as a query parameter.
+            exchange: Perpetual exchange to read funding rates from; `hyperliquid` or `lighter` (the only two with
+                funding rates). Required by this spec's choice (the rates are per exchange); the documents list it
+                only as a query parameter.
             symbol: Only the funding rate of this market, `BASE/QUOTE`.
 
         Returns:
@@ -842,7 +868,9 @@ class AsyncMarketEndpoints(AsyncResource):
         self,
         *,
         symbol: str,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"] = "1h",
         start: datetime | str | NotGiven = NOT_GIVEN,
         end: datetime | str | NotGiven = NOT_GIVEN,
@@ -907,7 +935,9 @@ class AsyncMarketEndpoints(AsyncResource):
         *,
         expression: str,
         symbol: str,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"] = "1h",
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
@@ -971,7 +1001,9 @@ class AsyncMarketEndpoints(AsyncResource):
         *,
         universe: Sequence[str] | str,
         condition: str,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"] = "1h",
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
@@ -1035,7 +1067,9 @@ class AsyncMarketEndpoints(AsyncResource):
         *,
         universe: Sequence[str] | str,
         expression: str,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"] = "1h",
         order: Literal["asc", "desc"] = "desc",
         limit: int = 10,
