@@ -62,8 +62,10 @@ class Operation:
 
 
 def load_spec(path: Path = SPEC_PATH) -> dict[str, Any]:
+    # libyaml's safe loader builds the same data as yaml.safe_load, about ten times faster.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with path.open(encoding="utf-8") as handle:
-        document = yaml.safe_load(handle)
+        document = yaml.load(handle, Loader=loader)
     if not isinstance(document, dict):
         raise ValueError(f"{path}: expected a mapping at the top level")
     return document
