@@ -154,6 +154,17 @@ def _anchor_refs(node: Any) -> Any:
     return node
 
 
+def iter_mappings(node: Any, pointer: str = "") -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every mapping under ``node`` (itself included) with its JSON pointer, depth first."""
+    if isinstance(node, Mapping):
+        yield pointer, node
+        for key, value in node.items():
+            yield from iter_mappings(value, f"{pointer}/{_escape(str(key))}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from iter_mappings(value, f"{pointer}/{index}")
+
+
 def _escape(segment: str) -> str:
     return segment.replace("~", "~0").replace("/", "~1")
 

@@ -32,6 +32,8 @@ import yaml
 from generator.spec import (
     Operation,
     SchemaValidators,
+    _escape,
+    iter_mappings,
     iter_operations,
     json_body_schema,
     load_spec,
@@ -135,10 +137,6 @@ class SpecParameter:
     conditionally_required: bool
 
 
-def _escape(segment: str) -> str:
-    return segment.replace("~", "~0").replace("/", "~1")
-
-
 def _path_shape(path: str) -> str:
     """``/orders/{order_id}`` and ``/orders/{id}`` have the same shape ``/orders/{}``."""
     return re.sub(r"\{[^}]*\}", "{}", path)
@@ -157,7 +155,7 @@ def spec_parameters(operation: Operation) -> Iterator[SpecParameter]:
     rules = request_rules(SPEC, operation)
     conditional = {name for rule in rules for name in (rule.get("then") or {}).get("required", [])}
     entries = [
-        (f"/paths/{_escape(operation.path)}/parameters/{index}", raw)
+        (f"{operation.pointer.rsplit('/', 1)[0]}/parameters/{index}", raw)
         for index, raw in enumerate(operation.path_item.get("parameters", []))
     ] + [
         (f"{operation.pointer}/parameters/{index}", raw)
@@ -449,19 +447,13 @@ def test_row_agrees_with_the_spec_or_the_spec_names_the_disagreement(row: dict[s
 # --------------------------------------------------------------------------------------------------
 
 
-def _descriptions_with_marker(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
-    if isinstance(node, Mapping):
-        description = node.get("description")
-        if isinstance(description, str) and MARKER in description:
-            yield pointer, description
-        for key, value in node.items():
-            yield from _descriptions_with_marker(value, f"{pointer}/{_escape(str(key))}")
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _descriptions_with_marker(value, f"{pointer}/{index}")
-
-
-SENTENCE_SITES = dict(_descriptions_with_marker(SPEC))
+# Pointer -> description, for every description in the whole spec that says the documents disagree
+# (a string: in a `properties` map, "description" may be the name of a property).
+SENTENCE_SITES = {
+    pointer: description
+    for pointer, node in iter_mappings(SPEC)
+    if isinstance(description := node.get("description"), str) and MARKER in description
+}
 
 
 @pytest.mark.parametrize("pointer", sorted(SENTENCE_SITES) or [pytest.param(None, marks=pytest.mark.skip)])
