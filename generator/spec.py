@@ -62,8 +62,10 @@ class Operation:
 
 
 def load_spec(path: Path = SPEC_PATH) -> dict[str, Any]:
+    # libyaml's safe loader builds the same data as yaml.safe_load, about ten times faster.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with path.open(encoding="utf-8") as handle:
-        document = yaml.safe_load(handle)
+        document = yaml.load(handle, Loader=loader)
     if not isinstance(document, dict):
         raise ValueError(f"{path}: expected a mapping at the top level")
     return document
@@ -150,6 +152,17 @@ def _anchor_refs(node: Any) -> Any:
     if isinstance(node, list):
         return [_anchor_refs(item) for item in node]
     return node
+
+
+def iter_mappings(node: Any, pointer: str = "") -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every mapping under ``node`` (itself included) with its JSON pointer, depth first."""
+    if isinstance(node, Mapping):
+        yield pointer, node
+        for key, value in node.items():
+            yield from iter_mappings(value, f"{pointer}/{_escape(str(key))}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from iter_mappings(value, f"{pointer}/{index}")
 
 
 def _escape(segment: str) -> str:

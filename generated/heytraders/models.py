@@ -326,7 +326,7 @@ class RegisterAgentRequest(BaseModel):
         ),
     ] = None
     """
-    What the agent does.
+    What the agent does, at most 500 characters. Documents disagree on required: 000's table requires it, 001's does not; this spec follows the older document (001), the lenient reading, which 000's own quick-start request (`{"display_name":"MyBot"}`) also needs.
     """
     strategy_type: Annotated[str | None, Field(examples=["momentum", "mean_reversion"], max_length=50)] = None
     """
@@ -370,7 +370,7 @@ class RequestClaimRequest(BaseModel):
         ),
     ] = None
     """
-    What the agent does.
+    What the agent does, at most 500 characters. Documents disagree on required: 000's table requires it (001 has no such table); this spec follows neither: it is optional, the lenient reading, as other public versions of the document say and as 000's own quick-start request (`{"display_name":"MyBot"}`) needs.
     """
 
 
@@ -1304,6 +1304,9 @@ class PlaceOrderRequest(BaseModel):
     """
     side: OrderSide
     order_type: OrderType = OrderType.MARKET
+    """
+    Order type, `market` when omitted. `market` and `limit` everywhere; `stop_loss`, `take_profit`, `stop_loss_limit` and `take_profit_limit` trigger at `stop_price`; `GTC` and `FOK` are Polymarket's limit order types. Documents disagree on default: 000 gives none, 001 gives `market`; this spec follows the older document (001). Documents disagree on enum: 000 and 001 list only `market`, `limit`, `GTC` and `FOK`; this spec follows neither: other public versions of the document add the four stop and take-profit types.
+    """
     time_in_force: TimeInForce | None = None
     amount: Annotated[Decimal, Field(examples=["0.01", "100"])]
     """
@@ -1311,20 +1314,23 @@ class PlaceOrderRequest(BaseModel):
     """
     price: Annotated[Decimal | None, Field(examples=["0.01", "100"])] = None
     """
-    Limit price as a decimal string (a JSON number is accepted, deprecated); on Polymarket a probability in [0, 1]. Required for limit, stop_loss_limit, take_profit_limit, GTC and FOK.
+    Limit price as a decimal string (a JSON number is accepted, deprecated); on Polymarket a probability in [0, 1]. Required for limit, stop_loss_limit, take_profit_limit, GTC and FOK. Documents disagree on default: 001 gives null, 000 gives none; this spec follows neither: leaving the field out is how a request says null, so the field has no default and a JSON null is not one of its values.
     """
     stop_price: Annotated[Decimal | None, Field(examples=["0.01", "100"])] = None
     """
     Trigger price as a decimal string (a JSON number is accepted, deprecated); required for the stop and take-profit order types.
     """
     market_type: MarketType | None = None
+    """
+    Kind of market; inferred from the exchange when omitted (`prediction` on Polymarket, `perpetual` on Hyperliquid and Lighter). Documents disagree on default: 001 gives `spot`, 000 infers it from the exchange; this spec follows the newer document (000).
+    """
     leverage: Annotated[int | None, Field(examples=[5], ge=1, le=125)] = None
     """
-    Leverage, 1 to 125; perpetual markets only.
+    Leverage, 1 to 125; perpetual markets only. Documents disagree on default: 001 gives null, 000 gives none; this spec follows neither: leaving the field out is how a request says null, so the field has no default and a JSON null is not one of its values.
     """
     label: Annotated[str | None, Field(examples=["dca-2026-02-10"], max_length=100, min_length=1)] = None
     """
-    Your own label for the order, up to 100 characters; a unique label lets you find the order again if its response is lost.
+    Your own label for the order, up to 100 characters; a unique label lets you find the order again if its response is lost. Documents disagree on default: 001 gives null, 000 gives none; this spec follows neither: leaving the field out is how a request says null, so the field has no default and a JSON null is not one of its values.
     """
 
 
@@ -2841,7 +2847,7 @@ class ExecuteBacktestRequest(BaseModel):
     )
     strategy_type: SupportedStrategyType = SupportedStrategyType.SIGNAL
     """
-    `signal` runs `script`; `dca`, `grid` and `pair_trading` are built-in strategies configured by their parameters object.
+    `signal` runs `script`; `dca`, `grid` and `pair_trading` are built-in strategies configured by their parameters object. Documents disagree on required, default: 001 requires it with no default, 000 has no such field; this spec follows neither: it is optional with default `signal`, so that the newer document's requests, which never send it, are accepted.
     """
     script: Annotated[
         str | None,
@@ -2853,7 +2859,7 @@ class ExecuteBacktestRequest(BaseModel):
         ),
     ] = None
     """
-    The Signal DSL script, one statement per line (lines separated by `\\n` in JSON). Required for `signal` strategies; see `GET /docs/signal-dsl`.
+    The Signal DSL script, one statement per line (lines separated by `\\n` in JSON). Required for `signal` strategies; see `GET /docs/signal-dsl`. Documents disagree on required: 000 always requires it, 001 only for `signal` strategies; this spec follows the older document (001), as `dca`, `grid` and `pair_trading` backtests have the server write the script.
     """
     universe: Annotated[
         list[UniverseTicker],
@@ -2872,7 +2878,7 @@ class ExecuteBacktestRequest(BaseModel):
     """
     end_date: Annotated[date, Field(examples=["2024-01-01"])]
     """
-    Last day of the backtest, `YYYY-MM-DD`; must be after `start_date` (checked by the server).
+    Last day of the backtest, `YYYY-MM-DD`; after `start_date` (request rule `backtest-end-after-start`).
     """
     description: Annotated[
         str | None,
@@ -2883,11 +2889,11 @@ class ExecuteBacktestRequest(BaseModel):
     """
     exchange: SupportedExchange = SupportedExchange.BINANCE
     """
-    Exchange whose market data the backtest uses.
+    Exchange whose market data the backtest uses. Documents disagree on default: 000 gives none, 001 gives `binance`; this spec follows the older document (001).
     """
     timeframe: Timeframe = Timeframe.FIELD_1H
     """
-    Candle interval the strategy runs on.
+    Candle interval the strategy runs on. Documents disagree on enum: 001 lists only `1m`, `5m`, `15m`, `1h`, `4h` and `1d`; this spec follows neither: other public versions of the document add `30m`, `1w` and `1M`, the intervals every other timeframe parameter of this spec takes.
     """
     initial_cash: Annotated[Decimal, Field(examples=[10000], gt=0)] = Decimal("10000")
     """
@@ -3053,11 +3059,11 @@ class SubscribeRequest(BaseModel):
     mode: SubscriptionMode = SubscriptionMode.SIGNAL
     account_id: Annotated[str | None, Field(examples=["acc_7f3a9c21"], max_length=128, min_length=1)] = None
     """
-    The linked exchange account to trade on, from `GET /accounts`; required when `mode` is `trade`, and only used then. It must be on the strategy's exchange.
+    The linked exchange account to trade on, from `GET /accounts`; required when `mode` is `trade`, and only used then. It must be on the strategy's exchange. Documents disagree on default: 001 gives null, 000 gives none; this spec follows neither: leaving the field out is how a request says null, so the field has no default and a JSON null is not one of its values.
     """
     webhook: WebhookConfig | None = None
     """
-    Optional webhook for real-time delivery; can also be set later with `PUT /live-strategies/subscriptions/{subscription_id}/webhook`.
+    Optional webhook for real-time delivery; can also be set later with `PUT /live-strategies/subscriptions/{subscription_id}/webhook`. Documents disagree on default: 001 gives null, 000 gives none; this spec follows neither: leaving the field out is how a request says null, so the field has no default and a JSON null is not one of its values.
     """
 
 

@@ -81,14 +81,23 @@ class BacktestEndpoints(SyncResource):
                 format; at most 50 (this spec's choice).
             start_date: First day of the backtest, `YYYY-MM-DD`. Start at least 250 days before the analysis window
                 when the script uses long indicators.
-            end_date: Last day of the backtest, `YYYY-MM-DD`; must be after `start_date` (checked by the server).
+            end_date: Last day of the backtest, `YYYY-MM-DD`; after `start_date` (request rule `backtest-end-after-
+                start`).
             strategy_type: `signal` runs `script`; `dca`, `grid` and `pair_trading` are built-in strategies
-                configured by their parameters object. Defaults to ``'signal'``.
+                configured by their parameters object. Documents disagree on required, default: 001 requires it with
+                no default, 000 has no such field; this spec follows neither: it is optional with default `signal`,
+                so that the newer document's requests, which never send it, are accepted. Defaults to ``'signal'``.
             script: The Signal DSL script, one statement per line (lines separated by `\\n` in JSON). Required for
-                `signal` strategies; see `GET /docs/signal-dsl`.
+                `signal` strategies; see `GET /docs/signal-dsl`. Documents disagree on required: 000 always requires
+                it, 001 only for `signal` strategies; this spec follows the older document (001), as `dca`, `grid`
+                and `pair_trading` backtests have the server write the script.
             description: Explanation of the strategy, 10–500 characters.
-            exchange: Exchange whose market data the backtest uses. Defaults to ``'binance'``.
-            timeframe: Candle interval the strategy runs on. Defaults to ``'1h'``.
+            exchange: Exchange whose market data the backtest uses. Documents disagree on default: 000 gives none,
+                001 gives `binance`; this spec follows the older document (001). Defaults to ``'binance'``.
+            timeframe: Candle interval the strategy runs on. Documents disagree on enum: 001 lists only `1m`, `5m`,
+                `15m`, `1h`, `4h` and `1d`; this spec follows neither: other public versions of the document add
+                `30m`, `1w` and `1M`, the intervals every other timeframe parameter of this spec takes. Defaults to
+                ``'1h'``.
             initial_cash: Starting capital in the quote currency, a JSON number as both documents write it
                 (`10000`). Defaults to ``10000``.
             leverage: Leverage, 1.0–100.0; applies to perpetual markets only. Defaults to ``1.0``.
@@ -610,14 +619,23 @@ class AsyncBacktestEndpoints(AsyncResource):
                 format; at most 50 (this spec's choice).
             start_date: First day of the backtest, `YYYY-MM-DD`. Start at least 250 days before the analysis window
                 when the script uses long indicators.
-            end_date: Last day of the backtest, `YYYY-MM-DD`; must be after `start_date` (checked by the server).
+            end_date: Last day of the backtest, `YYYY-MM-DD`; after `start_date` (request rule `backtest-end-after-
+                start`).
             strategy_type: `signal` runs `script`; `dca`, `grid` and `pair_trading` are built-in strategies
-                configured by their parameters object. Defaults to ``'signal'``.
+                configured by their parameters object. Documents disagree on required, default: 001 requires it with
+                no default, 000 has no such field; this spec follows neither: it is optional with default `signal`,
+                so that the newer document's requests, which never send it, are accepted. Defaults to ``'signal'``.
             script: The Signal DSL script, one statement per line (lines separated by `\\n` in JSON). Required for
-                `signal` strategies; see `GET /docs/signal-dsl`.
+                `signal` strategies; see `GET /docs/signal-dsl`. Documents disagree on required: 000 always requires
+                it, 001 only for `signal` strategies; this spec follows the older document (001), as `dca`, `grid`
+                and `pair_trading` backtests have the server write the script.
             description: Explanation of the strategy, 10–500 characters.
-            exchange: Exchange whose market data the backtest uses. Defaults to ``'binance'``.
-            timeframe: Candle interval the strategy runs on. Defaults to ``'1h'``.
+            exchange: Exchange whose market data the backtest uses. Documents disagree on default: 000 gives none,
+                001 gives `binance`; this spec follows the older document (001). Defaults to ``'binance'``.
+            timeframe: Candle interval the strategy runs on. Documents disagree on enum: 001 lists only `1m`, `5m`,
+                `15m`, `1h`, `4h` and `1d`; this spec follows neither: other public versions of the document add
+                `30m`, `1w` and `1M`, the intervals every other timeframe parameter of this spec takes. Defaults to
+                ``'1h'``.
             initial_cash: Starting capital in the quote currency, a JSON number as both documents write it
                 (`10000`). Defaults to ``10000``.
             leverage: Leverage, 1.0–100.0; applies to perpetual markets only. Defaults to ``1.0``.

@@ -113,7 +113,9 @@ class MarketEndpoints(SyncResource):
 
         Args:
             exchange: Exchange whose symbols to list. Defaults to ``'binance'``.
-            market_type: Kind of market to list; inferred from the exchange when omitted.
+            market_type: Kind of market to list; inferred from the exchange when omitted. Documents disagree on
+                default: 001 writes `spot` for it (`market_type` (`spot`)); this spec follows the newer document
+                (000), which infers the market type from the exchange.
             category: Only symbols in this category, for example `top_market_cap` or `trending`.
             sector: Only symbols of this sector, for example `DeFi`, `L1` or `AI`.
             limit: Maximum number of symbols to return, 1–500 (default 100, this spec's choice). Defaults to
@@ -680,7 +682,9 @@ class AsyncMarketEndpoints(AsyncResource):
 
         Args:
             exchange: Exchange whose symbols to list. Defaults to ``'binance'``.
-            market_type: Kind of market to list; inferred from the exchange when omitted.
+            market_type: Kind of market to list; inferred from the exchange when omitted. Documents disagree on
+                default: 001 writes `spot` for it (`market_type` (`spot`)); this spec follows the newer document
+                (000), which infers the market type from the exchange.
             category: Only symbols in this category, for example `top_market_cap` or `trending`.
             sector: Only symbols of this sector, for example `DeFi`, `L1` or `AI`.
             limit: Maximum number of symbols to return, 1–500 (default 100, this spec's choice). Defaults to

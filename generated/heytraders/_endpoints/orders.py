@@ -177,18 +177,30 @@ class OrdersEndpoints(SyncResource):
             amount: Quantity to buy or sell, in the base asset (shares on Polymarket), as a decimal string
                 (`"0.01"`, the newer document); the older document's JSON number (`0.01`) is accepted and
                 deprecated.
-            order_type: Order type. `market` and `limit` everywhere; `stop_loss`, `take_profit`, `stop_loss_limit`
-                and `take_profit_limit` trigger at `stop_price`; `GTC` and `FOK` are Polymarket's limit order types
-                (good-til-cancelled, fill-or-kill). Defaults to ``'market'``.
+            order_type: Order type, `market` when omitted. `market` and `limit` everywhere; `stop_loss`,
+                `take_profit`, `stop_loss_limit` and `take_profit_limit` trigger at `stop_price`; `GTC` and `FOK`
+                are Polymarket's limit order types. Documents disagree on default: 000 gives none, 001 gives
+                `market`; this spec follows the older document (001). Documents disagree on enum: 000 and 001 list
+                only `market`, `limit`, `GTC` and `FOK`; this spec follows neither: other public versions of the
+                document add the four stop and take-profit types. Defaults to ``'market'``.
             time_in_force: How long an order stays working. Default GTC for limit orders, IOC for market orders.
             price: Limit price as a decimal string (a JSON number is accepted, deprecated); on Polymarket a
                 probability in [0, 1]. Required for limit, stop_loss_limit, take_profit_limit, GTC and FOK.
+                Documents disagree on default: 001 gives null, 000 gives none; this spec follows neither: leaving
+                the field out is how a request says null, so the field has no default and a JSON null is not one of
+                its values.
             stop_price: Trigger price as a decimal string (a JSON number is accepted, deprecated); required for the
                 stop and take-profit order types.
-            market_type: Kind of market. Inferred from the exchange when omitted.
-            leverage: Leverage, 1 to 125; perpetual markets only.
+            market_type: Kind of market; inferred from the exchange when omitted (`prediction` on Polymarket,
+                `perpetual` on Hyperliquid and Lighter). Documents disagree on default: 001 gives `spot`, 000 infers
+                it from the exchange; this spec follows the newer document (000).
+            leverage: Leverage, 1 to 125; perpetual markets only. Documents disagree on default: 001 gives null, 000
+                gives none; this spec follows neither: leaving the field out is how a request says null, so the
+                field has no default and a JSON null is not one of its values.
             label: Your own label for the order, up to 100 characters; a unique label lets you find the order again
-                if its response is lost.
+                if its response is lost. Documents disagree on default: 001 gives null, 000 gives none; this spec
+                follows neither: leaving the field out is how a request says null, so the field has no default and a
+                JSON null is not one of its values.
 
         Returns:
             The order as the exchange accepted it.
@@ -518,18 +530,30 @@ class AsyncOrdersEndpoints(AsyncResource):
             amount: Quantity to buy or sell, in the base asset (shares on Polymarket), as a decimal string
                 (`"0.01"`, the newer document); the older document's JSON number (`0.01`) is accepted and
                 deprecated.
-            order_type: Order type. `market` and `limit` everywhere; `stop_loss`, `take_profit`, `stop_loss_limit`
-                and `take_profit_limit` trigger at `stop_price`; `GTC` and `FOK` are Polymarket's limit order types
-                (good-til-cancelled, fill-or-kill). Defaults to ``'market'``.
+            order_type: Order type, `market` when omitted. `market` and `limit` everywhere; `stop_loss`,
+                `take_profit`, `stop_loss_limit` and `take_profit_limit` trigger at `stop_price`; `GTC` and `FOK`
+                are Polymarket's limit order types. Documents disagree on default: 000 gives none, 001 gives
+                `market`; this spec follows the older document (001). Documents disagree on enum: 000 and 001 list
+                only `market`, `limit`, `GTC` and `FOK`; this spec follows neither: other public versions of the
+                document add the four stop and take-profit types. Defaults to ``'market'``.
             time_in_force: How long an order stays working. Default GTC for limit orders, IOC for market orders.
             price: Limit price as a decimal string (a JSON number is accepted, deprecated); on Polymarket a
                 probability in [0, 1]. Required for limit, stop_loss_limit, take_profit_limit, GTC and FOK.
+                Documents disagree on default: 001 gives null, 000 gives none; this spec follows neither: leaving
+                the field out is how a request says null, so the field has no default and a JSON null is not one of
+                its values.
             stop_price: Trigger price as a decimal string (a JSON number is accepted, deprecated); required for the
                 stop and take-profit order types.
-            market_type: Kind of market. Inferred from the exchange when omitted.
-            leverage: Leverage, 1 to 125; perpetual markets only.
+            market_type: Kind of market; inferred from the exchange when omitted (`prediction` on Polymarket,
+                `perpetual` on Hyperliquid and Lighter). Documents disagree on default: 001 gives `spot`, 000 infers
+                it from the exchange; this spec follows the newer document (000).
+            leverage: Leverage, 1 to 125; perpetual markets only. Documents disagree on default: 001 gives null, 000
+                gives none; this spec follows neither: leaving the field out is how a request says null, so the
+                field has no default and a JSON null is not one of its values.
             label: Your own label for the order, up to 100 characters; a unique label lets you find the order again
-                if its response is lost.
+                if its response is lost. Documents disagree on default: 001 gives null, 000 gives none; this spec
+                follows neither: leaving the field out is how a request says null, so the field has no default and a
+                JSON null is not one of its values.
 
         Returns:
             The order as the exchange accepted it.
