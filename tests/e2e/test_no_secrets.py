@@ -188,13 +188,19 @@ async def arrived(receiver: Receiver, count: int, timeout: float = 5.0) -> list[
     return receiver.received[:count]
 
 
-def _bodies(seen: list[tuple[str, str]]) -> Any:
-    async def keep(response: httpx.Response) -> None:
-        await response.aread()
-        if response.request.url.path not in HANDS_OVER_A_SECRET:
-            seen.append((f"body of {response.request.method} {response.request.url.path}", response.text))
+def _keep_body(outputs: Outputs, response: httpx.Response) -> None:
+    if response.request.url.path not in HANDS_OVER_A_SECRET:
+        outputs.texts.append((f"body of {response.request.method} {response.request.url.path}", response.text))
 
-    return keep
+
+def sync_http(outputs: Outputs, transport: httpx.BaseTransport) -> httpx.Client:
+    """An httpx client for the SDK that also notes every response body."""
+
+    def keep(response: httpx.Response) -> None:
+        response.read()
+        _keep_body(outputs, response)
+
+    return httpx.Client(transport=transport, event_hooks={"response": [keep]})
 
 
 def control(app: ASGIApp, path: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -218,6 +224,7 @@ class AsyncSandbox:
     app: ASGIApp
     outputs: Outputs
     clock_seconds: float = 0
+    opened: list[httpx.AsyncClient] = field(default_factory=list)
 
     async def asleep(self, seconds: float) -> None:
         self.clock_seconds += seconds
@@ -240,13 +247,19 @@ class AsyncSandbox:
     def client(
         self, key: str | None, transport: httpx.AsyncBaseTransport | None = None, *, auth_style: Any = "bearer"
     ) -> AsyncHeyTraders:
-        http = httpx.AsyncClient(
-            transport=transport or httpx.ASGITransport(self.app),
-            event_hooks={"response": [_bodies(self.outputs.texts)]},
-        )
+        async def keep(response: httpx.Response) -> None:
+            await response.aread()
+            _keep_body(self.outputs, response)
+
+        http = httpx.AsyncClient(transport=transport or httpx.ASGITransport(self.app), event_hooks={"response": [keep]})
+        self.opened.append(http)
         client = AsyncHeyTraders(api_key=key, base_url=BASE_URL, http_client=http, max_retries=0, auth_style=auth_style)
         self.outputs.show("client", client, client.orders, client.with_options(timeout=5))
         return client
+
+    async def aclose(self) -> None:
+        for http in self.opened:
+            await http.aclose()
 
 
 @pytest.mark.anyio
@@ -259,7 +272,8 @@ async def test_async_flows_put_out_no_secret(
     show, raises = outputs.show, outputs.raises
     sandbox = AsyncSandbox(create_app(MockConfig(seed=0, webhook_retry_delays=(0.05,), webhook_timeout=2.0)), outputs)
     async with sandbox.app.router.lifespan_context(sandbox.app):  # type: ignore[attr-defined]  # the webhook worker
-        client = sandbox.client(await sandbox.key(["research", "read", "trade"]))
+        trader = await sandbox.key(["research", "read", "trade"])
+        client = sandbox.client(trader)
 
         # Webhooks: a signal delivered, a test delivery verified, a failing receiver, a refused secret.
         subscription = await client.live_strategies.subscribe_to_strategy(
@@ -367,7 +381,7 @@ async def test_async_flows_put_out_no_secret(
                 account_id=account.account_id, exchange="binance", symbol="BTC/USDT", side="buy", order_type="limit",
                 amount="0.001",
             )  # fmt: skip
-        lossy = sandbox.client(client._options.api_key, LoseResponses(sandbox.app, deliver=True))
+        lossy = sandbox.client(trader, LoseResponses(sandbox.app, deliver=True))
         with raises("order unknown", OrderStatusUnknownError) as unknown:
             await lossy.orders.place_order(
                 account_id=account.account_id, exchange="binance", symbol="BTC/USDT", side="buy", amount="0.001"
@@ -386,10 +400,13 @@ async def test_async_flows_put_out_no_secret(
     with raises("429", RateLimitError):
         for _ in range(MAX_REQUESTS_FOR_429):
             await limited_client.meta.get_my_agent()
+    await sandbox.aclose()
+    await limited.aclose()
 
     # The flows did what they claim (a quiet run proves nothing), then: no secret anywhere.
     assert agent.status == "claimed" and tested.delivered and len(codes) == 2
     assert {"API key", "claim code", "webhook secret"} <= set(outputs.secrets.values())
+    assert sum(where.startswith("body of") for where, _ in outputs.texts) > 20
     assert {"heytraders", "heytraders_mock.webhooks", "httpx"} <= logs.loggers, sorted(logs.loggers)
     assert any(line.startswith("heytraders DEBUG") and "attempt" in line for line in logs.lines)
     hits = outputs.hits(logs, capsys)
@@ -399,7 +416,7 @@ async def test_async_flows_put_out_no_secret(
 def test_sync_flows_put_out_no_secret(logs: LogCapture, capsys: pytest.CaptureFixture[str]) -> None:
     outputs = Outputs()
     app = create_app(MockConfig(seed=5))
-    with httpx.Client(transport=SyncASGITransport(app), base_url="http://mock") as http:
+    with sync_http(outputs, SyncASGITransport(app)) as http, sync_http(outputs, LoseResponsesSync(app)) as lossy_http:
         anonymous = HeyTraders(base_url=BASE_URL, http_client=http, max_retries=0)
         registration = anonymous.meta.register(display_name="Quiet Sync Bot")
         key = outputs.secret("API key", registration.api_key.get_secret_value())
@@ -426,7 +443,6 @@ def test_sync_flows_put_out_no_secret(logs: LogCapture, capsys: pytest.CaptureFi
 
         trader_key = control(app, "/_mock/keys", {"scopes": ["research", "read", "trade"], "claimed": True})
         trader = outputs.secret("API key", str(trader_key["api_key"]))
-        lossy_http = httpx.Client(transport=LoseResponsesSync(app))
         with HeyTraders(api_key=trader, base_url=BASE_URL, http_client=lossy_http) as lossy:
             account = next(a for a in lossy.accounts.list_accounts() if a.exchange == "binance")
             with outputs.raises("order unknown", OrderStatusUnknownError) as unknown:
@@ -438,6 +454,7 @@ def test_sync_flows_put_out_no_secret(logs: LogCapture, capsys: pytest.CaptureFi
 
     assert agent.status == "claimed"
     assert {"API key", "claim code"} <= set(outputs.secrets.values())
+    assert sum(where.startswith("body of") for where, _ in outputs.texts) > 3
     assert any(line.startswith("heytraders DEBUG") for line in logs.lines)
     hits = outputs.hits(logs, capsys)
     assert not hits, "secrets in the output:\n" + "\n".join(hits)
