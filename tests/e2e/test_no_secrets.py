@@ -52,6 +52,7 @@ from heytraders_mock import MockConfig, create_app
 from starlette.types import ASGIApp
 
 from tests.e2e.test_helpers_against_mock import RSI_SCRIPT, LoseResponses, LoseResponsesSync
+from tests.mock import test_webhooks
 from tests.mock.conftest import SyncASGITransport
 from tests.mock.test_webhooks import DUE, RSI, Received, Receiver
 
@@ -62,6 +63,8 @@ CAPTURED_LOGGERS = ("", "heytraders", "heytraders_mock", "httpx", "httpcore")
 WRONG_KEY = "ht_live_0f1e2d3c4b5a69788796a5b4c3d2e1f0"
 WEBHOOK_SECRETS = ("whsec_subscribe_5f2b9c7e1a3d", "whsec_configure_81c4d2e7f0a9", "whsec_testsend_3a6b9c2d5e8f")
 MAX_REQUESTS_FOR_429 = 10
+# The webhook tests' fixture: a receiver on 127.0.0.1, stopped after the test.
+receiver = test_webhooks.receiver
 
 
 class LogCapture(logging.Handler):
@@ -170,14 +173,6 @@ def logs(monkeypatch: pytest.MonkeyPatch) -> Iterator[LogCapture]:
     logging.getLogger().removeHandler(capture)
     for logger, level in zip(loggers, levels, strict=True):
         logger.setLevel(level)
-
-
-@pytest.fixture
-def receiver() -> Iterator[Receiver]:
-    server = Receiver()
-    server.start()
-    yield server
-    server.stop()
 
 
 async def arrived(receiver: Receiver, count: int, timeout: float = 5.0) -> list[Received]:
