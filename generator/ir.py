@@ -16,9 +16,8 @@ from typing import Any
 from generator.spec import (
     TAGS,
     Operation,
+    arguments_of,
     iter_operations,
-    json_body_schema,
-    parameters_of,
     request_rules,
     required_scopes,
     resolve,
@@ -248,43 +247,20 @@ def first_sentence(text: str) -> str:
 
 
 def build_parameters(spec: Mapping[str, Any], operation: Operation, types: TypeMapper) -> list[Parameter]:
-    parameters = []
-    for raw in parameters_of(spec, operation):
-        schema = raw.get("schema", {})
-        resolved = resolve(spec, schema)
-        default = schema.get("default", resolved.get("default"))
-        required = bool(raw.get("required"))
-        parameters.append(
-            Parameter(
-                name=raw["name"],
-                location=raw["in"],
-                required=required,
-                python_type=types.argument(schema),
-                default=None if required else ("NOT_GIVEN" if default is None else python_literal(default)),
-                description=clean_text(str(raw.get("description", ""))),
-                schema=types.runtime_schema(schema),
-            )
+    parameters = [
+        Parameter(
+            name=argument.name,
+            location=argument.location,
+            required=argument.required,
+            python_type=types.argument(argument.schema),
+            default=None
+            if argument.required
+            else ("NOT_GIVEN" if argument.default is None else python_literal(argument.default)),
+            description=clean_text(argument.description),
+            schema=types.runtime_schema(argument.schema),
         )
-    body = json_body_schema(spec, operation)
-    if body is not None:
-        body_schema = resolve(spec, body)
-        required_fields = set(body_schema.get("required", []))
-        for name, field_schema in (body_schema.get("properties") or {}).items():
-            resolved = resolve(spec, field_schema)
-            default = field_schema.get("default", resolved.get("default"))
-            required = name in required_fields
-            description = field_schema.get("description") or resolved.get("description") or ""
-            parameters.append(
-                Parameter(
-                    name=name,
-                    location="body",
-                    required=required,
-                    python_type=types.argument(field_schema),
-                    default=None if required else ("NOT_GIVEN" if default is None else python_literal(default)),
-                    description=clean_text(str(description)),
-                    schema=types.runtime_schema(field_schema),
-                )
-            )
+        for argument in arguments_of(spec, operation)
+    ]
     names = [parameter.name for parameter in parameters]
     duplicates = {name for name in names if names.count(name) > 1}
     if duplicates:

@@ -379,9 +379,16 @@ class ClaimCode(BaseModel):
     A one-time code the user enters on the dashboard to claim the agent.
     """
 
-    claim_code: Annotated[str, Field(examples=["ABC123"], pattern="^[A-Z0-9]{6}$")]
+    claim_code: Annotated[
+        str,
+        Field(
+            examples=["ABC123"],
+            repr=False,
+            pattern="^[A-Z0-9]{6}$",
+        ),
+    ]
     """
-    The 6-character code (upper-case letters and digits).
+    The 6-character code (upper-case letters and digits). Show it to the user who claims the agent, and nowhere else.
     """
     expires_in: Annotated[int, Field(examples=[1800], ge=0)]
     """
@@ -1913,7 +1920,12 @@ class WebhookConfig(BaseModel):
     """
     secret: Annotated[
         str | None,
-        Field(examples=["whsec_5f2b9c7e1a3d4f60"], max_length=256, min_length=16),
+        Field(
+            examples=["whsec_5f2b9c7e1a3d4f60"],
+            repr=False,
+            max_length=256,
+            min_length=16,
+        ),
     ] = None
     """
     Shared secret used to sign each delivery with HMAC-SHA256, so the receiver can verify it came from HeyTraders. Never returned.
@@ -1960,7 +1972,12 @@ class WebhookTestRequest(BaseModel):
     """
     secret: Annotated[
         str | None,
-        Field(examples=["whsec_5f2b9c7e1a3d4f60"], max_length=256, min_length=16),
+        Field(
+            examples=["whsec_5f2b9c7e1a3d4f60"],
+            repr=False,
+            max_length=256,
+            min_length=16,
+        ),
     ] = None
     """
     Secret to sign the sample delivery with (HMAC-SHA256), to test the receiver's verification. Never returned.

@@ -28,16 +28,15 @@ from typing import Any
 
 import pytest
 import yaml
+from heytraders_mock._spec_loader import escape_pointer, pointer_get
 
 from generator.spec import (
     Operation,
     SchemaValidators,
-    _escape,
     iter_mappings,
     iter_operations,
     json_body_schema,
     load_spec,
-    pointer_get,
     request_rules,
     resolve,
 )
@@ -173,7 +172,7 @@ def _properties(
         node = pointer_get(SPEC, pointer)
     required = set(node.get("required", []))
     for name, prop in (node.get("properties") or {}).items():
-        prop_pointer = f"{pointer}/properties/{_escape(name)}"
+        prop_pointer = f"{pointer}/properties/{escape_pointer(name)}"
         yield SpecParameter(
             operation=operation,
             name=prefix + name,
