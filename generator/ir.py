@@ -17,9 +17,8 @@ from generator.rows import BulkRow, RowsResult, bulk_rows, row_array_fields
 from generator.spec import (
     TAGS,
     Operation,
+    arguments_of,
     iter_operations,
-    json_body_schema,
-    parameters_of,
     request_rules,
     required_scopes,
     resolve,
@@ -79,6 +78,8 @@ class Rule:
     description: str
     if_: Mapping[str, Any]
     then: Mapping[str, Any]
+    order: tuple[str, ...] = ()  # JSON pointers whose values must increase (see spec info, "Request rules")
+    strict: bool = True
 
 
 @dataclass(frozen=True)
@@ -191,11 +192,14 @@ class TypeMapper:
         fmt = schema.get("format")
         if types == "string":
             return {"decimal": "DecimalInput", "date": "date | str", "date-time": "datetime | str"}.get(str(fmt), "str")
+        if types == "number":
+            # Money as a JSON number takes what money takes (floats refused); a ratio also takes an exact Decimal.
+            return "DecimalInput" if fmt == "decimal" else "float | Decimal"
         if types == "array":
             return f"Sequence[{self.argument(schema.get('items', {}))}]"
         if types == "object":
             return "Mapping[str, Any]"
-        return {"integer": "int", "number": "float", "boolean": "bool", "null": "None"}.get(str(types), "Any")
+        return {"integer": "int", "boolean": "bool", "null": "None"}.get(str(types), "Any")
 
     def result(self, schema: Mapping[str, Any]) -> str:
         name = ref_name(schema)
@@ -263,43 +267,20 @@ def first_sentence(text: str) -> str:
 
 
 def build_parameters(spec: Mapping[str, Any], operation: Operation, types: TypeMapper) -> list[Parameter]:
-    parameters = []
-    for raw in parameters_of(spec, operation):
-        schema = raw.get("schema", {})
-        resolved = resolve(spec, schema)
-        default = schema.get("default", resolved.get("default"))
-        required = bool(raw.get("required"))
-        parameters.append(
-            Parameter(
-                name=raw["name"],
-                location=raw["in"],
-                required=required,
-                python_type=types.argument(schema),
-                default=None if required else ("NOT_GIVEN" if default is None else python_literal(default)),
-                description=clean_text(str(raw.get("description", ""))),
-                schema=types.runtime_schema(schema),
-            )
+    parameters = [
+        Parameter(
+            name=argument.name,
+            location=argument.location,
+            required=argument.required,
+            python_type=types.argument(argument.schema),
+            default=None
+            if argument.required
+            else ("NOT_GIVEN" if argument.default is None else python_literal(argument.default)),
+            description=clean_text(argument.description),
+            schema=types.runtime_schema(argument.schema),
         )
-    body = json_body_schema(spec, operation)
-    if body is not None:
-        body_schema = resolve(spec, body)
-        required_fields = set(body_schema.get("required", []))
-        for name, field_schema in (body_schema.get("properties") or {}).items():
-            resolved = resolve(spec, field_schema)
-            default = field_schema.get("default", resolved.get("default"))
-            required = name in required_fields
-            description = field_schema.get("description") or resolved.get("description") or ""
-            parameters.append(
-                Parameter(
-                    name=name,
-                    location="body",
-                    required=required,
-                    python_type=types.argument(field_schema),
-                    default=None if required else ("NOT_GIVEN" if default is None else python_literal(default)),
-                    description=clean_text(str(description)),
-                    schema=types.runtime_schema(field_schema),
-                )
-            )
+        for argument in arguments_of(spec, operation)
+    ]
     names = [parameter.name for parameter in parameters]
     duplicates = {name for name in names if names.count(name) > 1}
     if duplicates:
@@ -336,7 +317,15 @@ def build_operation(
         markdown="text/markdown" in content,
         parameters=tuple(build_parameters(spec, operation, types)),
         rules=tuple(
-            Rule(rule["id"], rule["parameter"], clean_text(rule["description"]), rule["if"], rule["then"])
+            Rule(
+                rule["id"],
+                rule["parameter"],
+                clean_text(rule["description"]),
+                rule["if"],
+                rule.get("then", {}),
+                tuple(rule.get("order", ())),
+                bool(rule.get("strict", True)),
+            )
             for rule in request_rules(spec, operation)
         ),
         errors=tuple(codes[code] for code in raw.get("x-error-codes", [])),

@@ -1,11 +1,12 @@
 """Pydantic v2 models for ``components.schemas``, by the pinned datamodel-code-generator.
 
-Its output is adjusted in four small, checked ways: our header instead of
+Its output is adjusted in five small, checked ways: our header instead of
 its own, models built on ``heytraders._models.BaseModel`` (unknown fields kept,
 lazy build), enumerations on the open base classes of ``_enums`` (unknown
-values parse instead of failing), and bulk rows (``x-bulk-row``, see
-``generator/rows.py``) as msgspec records in place of their pydantic classes,
-held in ``RowList`` fields by models that get ``to_pandas()``/``to_polars()``.
+values parse instead of failing), ``x-sensitive`` fields kept out of reprs,
+and bulk rows (``x-bulk-row``, see ``generator/rows.py``) as msgspec records in
+place of their pydantic classes, held in ``RowList`` fields by models that get
+``to_pandas()``/``to_polars()``.
 """
 
 from __future__ import annotations
@@ -43,7 +44,10 @@ OPTIONS = [
     "--no-allow-remote-refs",
     # Defaults as enum members and Decimals, so they match the field types.
     "--deserialize-default-values", "decimal", "enum",
+    # `x-sensitive: true` reaches the field as json_schema_extra; adjust() turns it into repr=False.
+    "--field-extra-keys", "x-sensitive",
 ]  # fmt: skip
+SENSITIVE_EXTRA = re.compile(r"json_schema_extra=\{\s*\"x-sensitive\":\s*True,?\s*\}")
 
 
 def check_version() -> None:
@@ -104,6 +108,10 @@ def adjust(source: str, header: str, rows: Mapping[str, str] | None = None, cont
     if re.search(r"^class \w+\((Enum|IntEnum|StrEnum)\):", source, flags=re.M):
         raise RuntimeError("a closed enumeration is left in the models; give it a named string or integer schema")
     source = re.sub(r"^from enum import .*\n", "", source, flags=re.M)
+    # A claim code or a webhook secret is read by name, never shown: no repr, no str, no log of the model.
+    source = SENSITIVE_EXTRA.sub("repr=False", source)
+    if "x-sensitive" in source:
+        raise RuntimeError("an x-sensitive field was not turned into repr=False; check datamodel-codegen's output")
     if enums or int_enums:
         names = [name for name, count in (("OpenIntEnum", int_enums), ("OpenStrEnum", enums)) if count]
         source = source.replace(

@@ -1,6 +1,8 @@
 """Load the OpenAPI document and check the rules this project holds it to.
 
-The checks here are the ones no off-the-shelf linter knows: every operation
+Loading, ``$ref`` resolution and walking the operations live in ``heytraders_mock._spec_loader``
+(the installed sandbox reads the spec with them and must not need this package); they are re-exported
+here for the generator. The checks here are the ones no off-the-shelf linter knows: every operation
 is complete (operationId, one tag, summary, scope, error responses, examples),
 every example is valid against its schema, every request rule is well formed
 and every link points at a real operation. ``python -m generator.spec``
@@ -12,20 +14,28 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-import yaml
+from heytraders_mock._spec_loader import REPOSITORY_SPEC, escape_pointer
+
+# The loader's names, re-exported (`name as name`) for the generator's other modules and the tests.
+from heytraders_mock._spec_loader import Operation as Operation
+from heytraders_mock._spec_loader import arguments_of as arguments_of
+from heytraders_mock._spec_loader import iter_operations as iter_operations
+from heytraders_mock._spec_loader import json_body_schema as json_body_schema
+from heytraders_mock._spec_loader import load_spec as load_spec
+from heytraders_mock._spec_loader import parameters_of as parameters_of
+from heytraders_mock._spec_loader import required_scopes as required_scopes
+from heytraders_mock._spec_loader import resolve as resolve
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import SchemaError
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-SPEC_PATH = Path(__file__).resolve().parent.parent / "spec" / "heytraders.yaml"
+SPEC_PATH = REPOSITORY_SPEC
 SPEC_URI = "urn:heytraders:spec"
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 TAGS = ("meta", "market", "accounts", "orders", "backtest", "live-strategies", "arena", "docs")
 SCOPES = ("research", "read", "trade")
 SECURITY_SCHEMES = ("bearerAuth", "apiKeyHeader")
@@ -38,85 +48,6 @@ VERBS = (
     "configure", "test", "evaluate", "scan", "rank", "vote", "add", "check", "follow",
     "unfollow", "remove",
 )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Operation:
-    """One (method, path) pair of the document, with its resolved parts."""
-
-    method: str
-    path: str
-    raw: Mapping[str, Any]
-    path_item: Mapping[str, Any]
-
-    @property
-    def operation_id(self) -> str:
-        return str(self.raw.get("operationId", ""))
-
-    @property
-    def pointer(self) -> str:
-        return f"/paths/{_escape(self.path)}/{self.method}"
-
-    def __str__(self) -> str:
-        return f"{self.method.upper()} {self.path} ({self.operation_id or 'no operationId'})"
-
-
-def load_spec(path: Path = SPEC_PATH) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as handle:
-        document = yaml.safe_load(handle)
-    if not isinstance(document, dict):
-        raise ValueError(f"{path}: expected a mapping at the top level")
-    return document
-
-
-def iter_operations(spec: Mapping[str, Any]) -> Iterator[Operation]:
-    for path, item in (spec.get("paths") or {}).items():
-        for method in HTTP_METHODS:
-            if method in item:
-                yield Operation(method, path, item[method], item)
-
-
-def resolve(spec: Mapping[str, Any], node: Any) -> Any:
-    """Follow local ``$ref``s (``#/components/...``) until a non-reference node."""
-    while isinstance(node, Mapping) and "$ref" in node:
-        node = pointer_get(spec, str(node["$ref"]).removeprefix("#"))
-    return node
-
-
-def pointer_get(document: Any, pointer: str) -> Any:
-    node = document
-    for part in pointer.lstrip("/").split("/") if pointer.strip("/") else []:
-        key = part.replace("~1", "/").replace("~0", "~")
-        node = node[int(key)] if isinstance(node, list) else node[key]
-    return node
-
-
-def parameters_of(spec: Mapping[str, Any], operation: Operation) -> list[dict[str, Any]]:
-    """Path-item and operation parameters, resolved, the operation's winning on clashes."""
-    merged: dict[tuple[str, str], dict[str, Any]] = {}
-    for raw in [*operation.path_item.get("parameters", []), *operation.raw.get("parameters", [])]:
-        parameter = resolve(spec, raw)
-        merged[(parameter["name"], parameter["in"])] = parameter
-    return list(merged.values())
-
-
-def required_scopes(operation: Operation) -> set[str] | None:
-    """The scope roles of an operation's security; None for a public operation."""
-    security = operation.raw.get("security")
-    if security == []:
-        return None
-    roles: set[str] = set()
-    for requirement in security or []:  # an empty requirement `{}` makes the key optional
-        for scopes in requirement.values():
-            roles.update(scopes)
-    return roles
-
-
-def json_body_schema(spec: Mapping[str, Any], operation: Operation) -> Any:
-    body = resolve(spec, operation.raw.get("requestBody"))
-    if not body:
-        return None
-    return body.get("content", {}).get("application/json", {}).get("schema")
 
 
 class SchemaValidators:
@@ -152,8 +83,15 @@ def _anchor_refs(node: Any) -> Any:
     return node
 
 
-def _escape(segment: str) -> str:
-    return segment.replace("~", "~0").replace("/", "~1")
+def iter_mappings(node: Any, pointer: str = "") -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every mapping under ``node`` (itself included) with its JSON pointer, depth first."""
+    if isinstance(node, Mapping):
+        yield pointer, node
+        for key, value in node.items():
+            yield from iter_mappings(value, f"{pointer}/{escape_pointer(str(key))}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from iter_mappings(value, f"{pointer}/{index}")
 
 
 def _examples_of(node: Mapping[str, Any]) -> list[tuple[str, Any]]:
@@ -310,6 +248,9 @@ def _check_examples(
 
 
 RULE_KEYS = {"id", "parameter", "description", "if", "then"}
+ORDER_RULE_KEYS = {"id", "parameter", "description", "if", "order", "strict"}
+"""A rule is an ``if``/``then`` pair of JSON Schemas, or an ``if`` and an ``order`` (JSON pointers into the
+request view whose values must increase, ``strict`` by default) for what JSON Schema cannot compare."""
 RULE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -367,15 +308,18 @@ def check_request_rules(spec: Mapping[str, Any], operation: Operation, validator
         if "$ref" in rule:
             problems.append(f"{label}: $ref {rule['$ref']} names no rule in components.x-request-rules")
             continue
-        if set(rule) != RULE_KEYS:
-            problems.append(f"{label} must have exactly the keys {sorted(RULE_KEYS)}, has {sorted(rule)}")
+        if not _well_formed(rule):
+            problems.append(
+                f"{label} must have exactly the keys {sorted(RULE_KEYS)}, or {sorted(ORDER_RULE_KEYS)} with "
+                f"`strict` optional and `order` a list of two or more JSON pointers; has {sorted(rule)}"
+            )
             continue
         if not RULE_ID.match(rule_id) or rule_id in seen:
             problems.append(f"{label}: id must be unique kebab-case")
         seen.add(rule_id)
-        if rule["parameter"] not in names:
+        if str(rule["parameter"]).split(".")[0] not in names:
             problems.append(f"{label}: parameter {rule['parameter']!r} is not a parameter or body field")
-        for key in ("if", "then"):
+        for key in ("if", "then") if "then" in rule else ("if",):
             try:
                 Draft202012Validator.check_schema(rule[key])
             except SchemaError as error:
@@ -383,11 +327,38 @@ def check_request_rules(spec: Mapping[str, Any], operation: Operation, validator
     # Every documented request example must obey the rules it is subject to.
     for name, view in request_views(spec, operation):
         for rule in rules:
-            if set(rule) != RULE_KEYS:
-                continue
-            if validators.of(rule["if"]).is_valid(view) and not validators.of(rule["then"]).is_valid(view):
+            if _well_formed(rule) and breaks_rule(rule, view, validators):
                 problems.append(f"{operation}: request example {name!r} breaks request rule {rule['id']}")
     return problems
+
+
+def breaks_rule(rule: Mapping[str, Any], view: Mapping[str, Any], validators: SchemaValidators) -> bool:
+    """Whether a request view matches a (well-formed) rule's ``if`` but not its ``then`` or its ``order``."""
+    return validators.of(rule["if"]).is_valid(view) and not _obeyed(rule, view, validators)
+
+
+def _well_formed(rule: Mapping[str, Any]) -> bool:
+    if set(rule) == RULE_KEYS:
+        return True
+    order = rule.get("order")
+    return (
+        set(rule) | {"strict"} == ORDER_RULE_KEYS
+        and isinstance(order, list)
+        and len(order) >= 2
+        and all(isinstance(pointer, str) and pointer.startswith("/") for pointer in order)
+        and isinstance(rule.get("strict", True), bool)
+    )
+
+
+def _obeyed(rule: Mapping[str, Any], view: Mapping[str, Any], validators: SchemaValidators) -> bool:
+    """Whether a view that matches the rule's ``if`` obeys its ``then`` or its ``order``."""
+    if "then" in rule:
+        return validators.of(rule["then"]).is_valid(view)
+    # The runtime's own comparison (dates, date-times, decimals): one definition of "in order".
+    from generator.runtime._validation import _compile_rule_check
+
+    check = _compile_rule_check({}, tuple(rule["order"]), bool(rule.get("strict", True)))
+    return check(view) is None
 
 
 def check_links(spec: Mapping[str, Any], operation: Operation) -> list[str]:

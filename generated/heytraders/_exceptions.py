@@ -4,12 +4,13 @@
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 import httpx
+
+from . import _json
 
 __all__ = [
     "MISSING",
@@ -303,7 +304,7 @@ def make_status_error(
     error: Any = None
     if content:
         try:
-            body = json.loads(content)
+            body = _json.loads(content)
         except ValueError:
             body = None
         if isinstance(body, dict):

@@ -40,6 +40,10 @@ class RuleSpec:
         description: What the rule says, shown to the user when it is broken.
         if_: JSON Schema over the request view (all given parameters by name).
         then: JSON Schema over the request view.
+        order: JSON pointers into the request view whose values must come in this order (dates,
+            date-times or decimals), for what JSON Schema cannot say ("``end_date`` after
+            ``start_date``"); empty when the rule is a ``then`` schema only.
+        strict: With ``order``: each value must be greater than the one before, not merely not less.
     """
 
     id: str
@@ -47,6 +51,8 @@ class RuleSpec:
     description: str
     if_: Mapping[str, Any]
     then: Mapping[str, Any]
+    order: tuple[str, ...] = ()
+    strict: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,12 +4,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar, cast
 
 import httpx
 
+from . import _json
 from ._exceptions import APIResponseValidationError
 
 __all__ = ["APIResponse"]
@@ -62,7 +62,7 @@ class APIResponse(Generic[T]):
     def data(self) -> Any:
         """The envelope's ``data`` (or the text of a markdown answer), as plain JSON values, unparsed."""
         if self._data is _UNPARSED:
-            body = json.loads(self.http_response.content)
+            body = _json.loads(self.http_response.content)
             self._data = body.get("data") if isinstance(body, dict) else body
         return self._data
 

@@ -82,6 +82,25 @@ class ErrorCode(OpenStrEnum):
     INTERNAL_ERROR = "INTERNAL_ERROR"
 
 
+class SupportedExchange(OpenStrEnum):
+    """
+    An exchange a request names: one of those the API supports (each is
+    described under `Exchange`). Closed in requests, so that a client or a
+    test generator never sends an exchange the server must refuse; responses
+    use the open `Exchange`, so that a client accepts one the server adds.
+
+    """
+
+    BINANCE = "binance"
+    BINANCEFUTURESUSD = "binancefuturesusd"
+    UPBIT = "upbit"
+    HYPERLIQUID = "hyperliquid"
+    LIGHTER = "lighter"
+    POLYMARKET = "polymarket"
+    GATE = "gate"
+    GATEFUTURES = "gatefutures"
+
+
 class MarketType(OpenStrEnum):
     """
     Kind of market. Inferred from the exchange when omitted.
@@ -201,6 +220,17 @@ class TimeInForce(OpenStrEnum):
     POST_ONLY = "PostOnly"
 
 
+class SupportedStrategyType(OpenStrEnum):
+    """
+    A backtest strategy type a request names (closed in requests; responses use the open `StrategyType`).
+    """
+
+    SIGNAL = "signal"
+    DCA = "dca"
+    GRID = "grid"
+    PAIR_TRADING = "pair_trading"
+
+
 class PostCategory(OpenStrEnum):
     """
     Arena post category; exactly one of these values, anything else is `VALIDATION_ERROR`.
@@ -298,7 +328,7 @@ class RegisterAgentRequest(BaseModel):
         ),
     ] = None
     """
-    What the agent does.
+    What the agent does, at most 500 characters. Documents disagree on required: 000's table requires it, 001's does not; this spec follows the older document (001), the lenient reading, which 000's own quick-start request (`{"display_name":"MyBot"}`) also needs.
     """
     strategy_type: Annotated[str | None, Field(examples=["momentum", "mean_reversion"], max_length=50)] = None
     """
@@ -342,7 +372,7 @@ class RequestClaimRequest(BaseModel):
         ),
     ] = None
     """
-    What the agent does.
+    What the agent does, at most 500 characters. Documents disagree on required: 000's table requires it (001 has no such table); this spec follows neither: it is optional, the lenient reading, as other public versions of the document say and as 000's own quick-start request (`{"display_name":"MyBot"}`) needs.
     """
 
 
@@ -351,9 +381,16 @@ class ClaimCode(BaseModel):
     A one-time code the user enters on the dashboard to claim the agent.
     """
 
-    claim_code: Annotated[str, Field(examples=["ABC123"], pattern="^[A-Z0-9]{6}$")]
+    claim_code: Annotated[
+        str,
+        Field(
+            examples=["ABC123"],
+            repr=False,
+            pattern="^[A-Z0-9]{6}$",
+        ),
+    ]
     """
-    The 6-character code (upper-case letters and digits).
+    The 6-character code (upper-case letters and digits). Show it to the user who claims the agent, and nowhere else.
     """
     expires_in: Annotated[int, Field(examples=[1800], ge=0)]
     """
@@ -710,27 +747,27 @@ class Ticker(BaseModel):
     exchange the server does not support is a `VALIDATION_ERROR`.
 
     """
-    last: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    last: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Last traded price.
     """
-    bid: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    bid: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Best bid price.
     """
-    ask: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    ask: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Best ask price.
     """
-    high_24h: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    high_24h: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Highest price over the last 24 hours.
     """
-    low_24h: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    low_24h: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Lowest price over the last 24 hours.
     """
-    volume_24h: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    volume_24h: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Volume traded over the last 24 hours, in the base asset.
     """
@@ -759,15 +796,7 @@ class TickersRequest(BaseModel):
     """
     Symbols to quote, 1–20.
     """
-    exchange: Annotated[
-        str,
-        Field(
-            examples=["binance"],
-            max_length=32,
-            min_length=1,
-            pattern="^[a-z][a-z0-9]*$",
-        ),
-    ] = "binance"
+    exchange: SupportedExchange = SupportedExchange.BINANCE
     """
     Exchange to quote on; default `binance` (this spec's choice).
     """
@@ -808,7 +837,7 @@ class FundingRate(BaseModel):
     """
     When the next funding payment is settled.
     """
-    mark_price: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    mark_price: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Current mark price.
     """
@@ -950,15 +979,7 @@ class EvaluateRequest(BaseModel):
     `BASE/QUOTE:SETTLE`), or the numeric token ID on Polymarket.
 
     """
-    exchange: Annotated[
-        str,
-        Field(
-            examples=["binance"],
-            max_length=32,
-            min_length=1,
-            pattern="^[a-z][a-z0-9]*$",
-        ),
-    ] = "binance"
+    exchange: SupportedExchange = SupportedExchange.BINANCE
     """
     Exchange whose candles to use; default `binance` (this spec's choice).
     """
@@ -1072,7 +1093,7 @@ class ScanMatch(BaseModel):
     `BASE/QUOTE:SETTLE`), or the numeric token ID on Polymarket.
 
     """
-    price: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    price: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Last price (close of the last candle).
     """
@@ -1132,7 +1153,7 @@ class RankedSymbol(BaseModel):
     """
     The expression's value for this symbol.
     """
-    price: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    price: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Last price (close of the last candle).
     """
@@ -1204,15 +1225,15 @@ class Balance(BaseModel):
     """
     Asset code.
     """
-    free: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    free: Annotated[Decimal, Field(examples=[138.2, 0])]
     """
     Amount available to trade.
     """
-    used: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    used: Annotated[Decimal, Field(examples=[138.2, 0])]
     """
     Amount locked in open orders or margin.
     """
-    total: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    total: Annotated[Decimal, Field(examples=[138.2, 0])]
     """
     Free plus used.
     """
@@ -1220,7 +1241,7 @@ class Balance(BaseModel):
 
 class Position(BaseModel):
     """
-    An open position. On Polymarket's single-market query `entry_price` and `unrealized_pnl` are "0".
+    An open position. On Polymarket's single-market query `entry_price` and `unrealized_pnl` are 0.
     """
 
     symbol: Annotated[str, Field(examples=["BTC/USDT:USDT"])]
@@ -1228,21 +1249,21 @@ class Position(BaseModel):
     The position's market, as the exchange names it (on Polymarket `TOKEN_ID/USDC`).
     """
     side: PositionSide
-    size: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    size: Annotated[Decimal, Field(examples=[138.2, 0])]
     """
     Position size in the base asset (shares on Polymarket).
     """
-    entry_price: Annotated[Decimal | None, Field(examples=["0.01", "65000.5"])] = None
+    entry_price: Annotated[Decimal | None, Field(examples=[138.2, 0])] = None
     """
-    Average entry price ("0" on Polymarket's single-market query).
+    Average entry price (0 on Polymarket's single-market query).
     """
     mark_price: Decimal | None = None
     """
     Current mark price, when the exchange reports one.
     """
-    unrealized_pnl: Annotated[Decimal | None, Field(examples=["0.01", "65000.5"])] = None
+    unrealized_pnl: Annotated[Decimal | None, Field(examples=[138.2, 0])] = None
     """
-    Unrealised profit or loss at the mark price ("0" on Polymarket's single-market query).
+    Unrealised profit or loss at the mark price (0 on Polymarket's single-market query).
     """
     leverage: Annotated[int | None, Field(examples=[5], ge=1)] = None
     """
@@ -1262,24 +1283,7 @@ class PlaceOrderRequest(BaseModel):
     """
     The linked account to trade on, from `GET /accounts`.
     """
-    exchange: Annotated[
-        str,
-        Field(
-            examples=["binance"],
-            max_length=32,
-            min_length=1,
-            pattern="^[a-z][a-z0-9]*$",
-        ),
-    ]
-    """
-    Exchange ID. Open enum: the server may add exchanges, so accept any
-    string. Known values: `binance` (spot), `binancefuturesusd` (USD-M
-    perpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),
-    `lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the
-    older documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an
-    exchange the server does not support is a `VALIDATION_ERROR`.
-
-    """
+    exchange: SupportedExchange
     symbol: Annotated[
         str,
         Field(
@@ -1300,27 +1304,33 @@ class PlaceOrderRequest(BaseModel):
     """
     side: OrderSide
     order_type: OrderType = OrderType.MARKET
+    """
+    Order type, `market` when omitted. `market` and `limit` everywhere; `stop_loss`, `take_profit`, `stop_loss_limit` and `take_profit_limit` trigger at `stop_price`; `GTC` and `FOK` are Polymarket's limit order types. Documents disagree on default: 000 gives none, 001 gives `market`; this spec follows the older document (001). Documents disagree on enum: 000 and 001 list only `market`, `limit`, `GTC` and `FOK`; this spec follows neither: other public versions of the document add the four stop and take-profit types.
+    """
     time_in_force: TimeInForce | None = None
     amount: Annotated[Decimal, Field(examples=["0.01", "100"])]
     """
-    Quantity to buy or sell, in the base asset (shares on Polymarket), as a decimal string.
+    Quantity to buy or sell, in the base asset (shares on Polymarket), as a decimal string (`"0.01"`, the newer document); the older document's JSON number (`0.01`) is accepted and deprecated.
     """
     price: Annotated[Decimal | None, Field(examples=["0.01", "100"])] = None
     """
-    Limit price as a decimal string; on Polymarket a probability in [0, 1]. Required for limit, stop_loss_limit, take_profit_limit, GTC and FOK.
+    Limit price as a decimal string (a JSON number is accepted, deprecated); on Polymarket a probability in [0, 1]. Required for limit, stop_loss_limit, take_profit_limit, GTC and FOK. Documents disagree on default: 001 gives null, 000 gives none; this spec follows neither: leaving the field out is how a request says null, so the field has no default and a JSON null is not one of its values.
     """
     stop_price: Annotated[Decimal | None, Field(examples=["0.01", "100"])] = None
     """
-    Trigger price as a decimal string; required for the stop and take-profit order types.
+    Trigger price as a decimal string (a JSON number is accepted, deprecated); required for the stop and take-profit order types.
     """
     market_type: MarketType | None = None
+    """
+    Kind of market; inferred from the exchange when omitted (`prediction` on Polymarket, `perpetual` on Hyperliquid and Lighter). Documents disagree on default: 001 gives `spot`, 000 infers it from the exchange; this spec follows the newer document (000).
+    """
     leverage: Annotated[int | None, Field(examples=[5], ge=1, le=125)] = None
     """
-    Leverage, 1 to 125; perpetual markets only.
+    Leverage, 1 to 125; perpetual markets only. Documents disagree on default: 001 gives null, 000 gives none; this spec follows neither: leaving the field out is how a request says null, so the field has no default and a JSON null is not one of its values.
     """
     label: Annotated[str | None, Field(examples=["dca-2026-02-10"], max_length=100, min_length=1)] = None
     """
-    Your own label for the order, up to 100 characters; a unique label lets you find the order again if its response is lost.
+    Your own label for the order, up to 100 characters; a unique label lets you find the order again if its response is lost. Documents disagree on default: 001 gives null, 000 gives none; this spec follows neither: leaving the field out is how a request says null, so the field has no default and a JSON null is not one of its values.
     """
 
 
@@ -1394,11 +1404,11 @@ class Order(BaseModel):
     `partially_filled` (newer), `INIT`, `OPEN` and `PART_FILLED` (older).
 
     """
-    amount: Annotated[Decimal, Field(examples=["0.01", "65000.5"])]
+    amount: Annotated[Decimal, Field(examples=["65000.5", 65000.5])]
     """
     Ordered quantity in the base asset.
     """
-    filled_amount: Annotated[Decimal | None, Field(examples=["0.01", "65000.5"])] = None
+    filled_amount: Annotated[Decimal | None, Field(examples=["65000.5", 65000.5])] = None
     """
     Quantity filled so far.
     """
@@ -1476,7 +1486,7 @@ class DcaParameters(BaseModel):
     )
     amount_per_order: Annotated[Decimal, Field(examples=["100"])]
     """
-    Amount of quote currency spent on each buy, as a decimal string.
+    Amount of quote currency spent on each buy, as a decimal string (a JSON number is accepted).
     """
     interval: Annotated[Timeframe, Field(examples=["1d"])]
     """
@@ -1498,11 +1508,11 @@ class GridParameters(BaseModel):
     )
     lower_price: Annotated[Decimal, Field(examples=["2000"])]
     """
-    Lowest grid level, as a decimal string.
+    Lowest grid level, as a decimal string (a JSON number is accepted).
     """
     upper_price: Annotated[Decimal, Field(examples=["4000"])]
     """
-    Highest grid level, as a decimal string; above `lower_price`.
+    Highest grid level, as a decimal string (a JSON number is accepted); above `lower_price`.
     """
     grid_count: Annotated[int, Field(examples=[20], ge=2, le=200)]
     """
@@ -1879,7 +1889,12 @@ class WebhookConfig(BaseModel):
     """
     secret: Annotated[
         str | None,
-        Field(examples=["whsec_5f2b9c7e1a3d4f60"], max_length=256, min_length=16),
+        Field(
+            examples=["whsec_5f2b9c7e1a3d4f60"],
+            repr=False,
+            max_length=256,
+            min_length=16,
+        ),
     ] = None
     """
     Shared secret used to sign each delivery with HMAC-SHA256, so the receiver can verify it came from HeyTraders. Never returned.
@@ -1926,7 +1941,12 @@ class WebhookTestRequest(BaseModel):
     """
     secret: Annotated[
         str | None,
-        Field(examples=["whsec_5f2b9c7e1a3d4f60"], max_length=256, min_length=16),
+        Field(
+            examples=["whsec_5f2b9c7e1a3d4f60"],
+            repr=False,
+            max_length=256,
+            min_length=16,
+        ),
     ] = None
     """
     Secret to sign the sample delivery with (HMAC-SHA256), to test the receiver's verification. Never returned.
@@ -1955,6 +1975,16 @@ class WebhookTestResult(BaseModel):
     """
     Why the delivery failed; null when delivered.
     """
+
+
+class KnownSignalSide(OpenStrEnum):
+    """
+    A signal side a request filters by (closed in requests; responses use the open `SignalSide`).
+    """
+
+    LONG = "long"
+    SHORT = "short"
+    CLOSE = "close"
 
 
 class Signal(Row, frozen=True, kw_only=True):
@@ -2667,15 +2697,7 @@ class ScanRequest(BaseModel):
     """
     Boolean Signal DSL expression, tested on each symbol's last candle.
     """
-    exchange: Annotated[
-        str,
-        Field(
-            examples=["binance"],
-            max_length=32,
-            min_length=1,
-            pattern="^[a-z][a-z0-9]*$",
-        ),
-    ] = "binance"
+    exchange: SupportedExchange = SupportedExchange.BINANCE
     """
     Exchange whose candles to use; default `binance` (this spec's choice).
     """
@@ -2707,15 +2729,7 @@ class RankRequest(BaseModel):
     """
     Numeric Signal DSL expression, the score of each symbol on its last candle.
     """
-    exchange: Annotated[
-        str,
-        Field(
-            examples=["binance"],
-            max_length=32,
-            min_length=1,
-            pattern="^[a-z][a-z0-9]*$",
-        ),
-    ] = "binance"
+    exchange: SupportedExchange = SupportedExchange.BINANCE
     """
     Exchange whose candles to use; default `binance` (this spec's choice).
     """
@@ -2760,7 +2774,7 @@ class AccountBalances(BaseModel):
     exchange the server does not support is a `VALIDATION_ERROR`.
 
     """
-    total_equity_usd: Annotated[Decimal | None, Field(examples=["0.01", "65000.5"])] = None
+    total_equity_usd: Annotated[Decimal | None, Field(examples=[138.2, 0])] = None
     """
     Total equity of the account in USD.
     """
@@ -2793,9 +2807,9 @@ class ExecuteBacktestRequest(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    strategy_type: Annotated[str, Field(examples=["signal"], min_length=1)] = "signal"
+    strategy_type: SupportedStrategyType = SupportedStrategyType.SIGNAL
     """
-    `signal` runs `script`; `dca`, `grid` and `pair_trading` are built-in strategies configured by their parameters object.
+    `signal` runs `script`; `dca`, `grid` and `pair_trading` are built-in strategies configured by their parameters object. Documents disagree on required, default: 001 requires it with no default, 000 has no such field; this spec follows neither: it is optional with default `signal`, so that the newer document's requests, which never send it, are accepted.
     """
     script: Annotated[
         str | None,
@@ -2807,7 +2821,7 @@ class ExecuteBacktestRequest(BaseModel):
         ),
     ] = None
     """
-    The Signal DSL script, one statement per line (lines separated by `\\n` in JSON). Required for `signal` strategies; see `GET /docs/signal-dsl`.
+    The Signal DSL script, one statement per line (lines separated by `\\n` in JSON). Required for `signal` strategies; see `GET /docs/signal-dsl`. Documents disagree on required: 000 always requires it, 001 only for `signal` strategies; this spec follows the older document (001), as `dca`, `grid` and `pair_trading` backtests have the server write the script.
     """
     universe: Annotated[
         list[UniverseTicker],
@@ -2826,7 +2840,7 @@ class ExecuteBacktestRequest(BaseModel):
     """
     end_date: Annotated[date, Field(examples=["2024-01-01"])]
     """
-    Last day of the backtest, `YYYY-MM-DD`; must be after `start_date` (checked by the server).
+    Last day of the backtest, `YYYY-MM-DD`; after `start_date` (request rule `backtest-end-after-start`).
     """
     description: Annotated[
         str | None,
@@ -2835,25 +2849,17 @@ class ExecuteBacktestRequest(BaseModel):
     """
     Explanation of the strategy, 10–500 characters.
     """
-    exchange: Annotated[
-        str,
-        Field(
-            examples=["binance"],
-            max_length=32,
-            min_length=1,
-            pattern="^[a-z][a-z0-9]*$",
-        ),
-    ] = "binance"
+    exchange: SupportedExchange = SupportedExchange.BINANCE
     """
-    Exchange whose market data the backtest uses.
+    Exchange whose market data the backtest uses. Documents disagree on default: 000 gives none, 001 gives `binance`; this spec follows the older document (001).
     """
     timeframe: Timeframe = Timeframe.FIELD_1H
     """
-    Candle interval the strategy runs on.
+    Candle interval the strategy runs on. Documents disagree on enum: 001 lists only `1m`, `5m`, `15m`, `1h`, `4h` and `1d`; this spec follows neither: other public versions of the document add `30m`, `1w` and `1M`, the intervals every other timeframe parameter of this spec takes.
     """
-    initial_cash: Annotated[Decimal, Field(examples=["0.01", "100"])] = Decimal("10000")
+    initial_cash: Annotated[Decimal, Field(examples=[10000], gt=0)] = Decimal("10000")
     """
-    Starting capital in the quote currency. The documents type it as a float (the older ones send `10000`, a number); this spec sends a decimal string, as for all money.
+    Starting capital in the quote currency, a JSON number as both documents write it (`10000`).
     """
     leverage: Annotated[float, Field(examples=[3.0], ge=1.0, le=100.0)] = 1.0
     """
@@ -3015,11 +3021,11 @@ class SubscribeRequest(BaseModel):
     mode: SubscriptionMode = SubscriptionMode.SIGNAL
     account_id: Annotated[str | None, Field(examples=["acc_7f3a9c21"], max_length=128, min_length=1)] = None
     """
-    The linked exchange account to trade on, from `GET /accounts`; required when `mode` is `trade`, and only used then. It must be on the strategy's exchange.
+    The linked exchange account to trade on, from `GET /accounts`; required when `mode` is `trade`, and only used then. It must be on the strategy's exchange. Documents disagree on default: 001 gives null, 000 gives none; this spec follows neither: leaving the field out is how a request says null, so the field has no default and a JSON null is not one of its values.
     """
     webhook: WebhookConfig | None = None
     """
-    Optional webhook for real-time delivery; can also be set later with `PUT /live-strategies/subscriptions/{subscription_id}/webhook`.
+    Optional webhook for real-time delivery; can also be set later with `PUT /live-strategies/subscriptions/{subscription_id}/webhook`. Documents disagree on default: 001 gives null, 000 gives none; this spec follows neither: leaving the field out is how a request says null, so the field has no default and a JSON null is not one of its values.
     """
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import json
 import logging
 import os
 import random
@@ -12,12 +11,12 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from typing import Any, Final, Generic, Literal, Self, TypeVar
 from urllib.parse import quote
 
 import httpx
 
+from . import _json
 from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
@@ -174,17 +173,6 @@ def _configure_logging_from_env() -> None:
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("[%(asctime)s %(name)s %(levelname)s] %(message)s"))
         logger.addHandler(handler)
-
-
-def _json_default(value: Any) -> Any:
-    # A Decimal can only reach here in a ratio field (money is a string by now): write it as a number.
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
-
-
-# One encoder for every call: json.dumps with options builds a new encoder each time.
-_ENCODER: Final = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, allow_nan=False, default=_json_default)
 
 
 def _redact_secrets(value: Any) -> Any:
@@ -347,7 +335,7 @@ class _BaseClient(Generic[_HttpxClientT]):
         content: bytes | None = None
         if plan.body_names:
             body = {name: view[name] for name in plan.body_names if name in view}
-            content = _ENCODER.encode(body).encode()
+            content = _json.dumps(body).encode()
         markdown = accept_markdown and op.markdown
         headers: Mapping[str, str] = self._headers[(has_key and not op.public, markdown, content is not None)]
         if extra_headers:
@@ -473,8 +461,9 @@ class _BaseClient(Generic[_HttpxClientT]):
             result = APIResponse(response, parse)
         else:
             try:
-                # JSON is UTF-8 (RFC 8259); decoding first skips json's encoding sniffing.
-                body = json.loads(response.content.decode())
+                # JSON is UTF-8 (RFC 8259); decoding first skips json's encoding sniffing. Numbers with a
+                # fraction become Decimals of their own text: an amount never passes through a float.
+                body = _json.loads(response.content.decode())
             except ValueError as exc:
                 self._redact_request(response.request)
                 content_type = response.headers.get("content-type", "")

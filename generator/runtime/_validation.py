@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from ._exceptions import MISSING, RequestValidationError
 from ._operation import OperationSpec, ParamSpec, RuleSpec
@@ -30,6 +30,7 @@ __all__ = [
     "plan_for",
     "prepare_request",
     "to_wire_decimal",
+    "to_wire_number",
     "validate_request",
     "validate_value",
 ]
@@ -141,6 +142,31 @@ def to_wire_decimal(value: Any, parameter: str) -> str:
             suggestion=f"Pass Decimal('{value!r}') or the string '{value!r}'.",
         )
     raise _money_error(parameter, value, f"must be a Decimal, str or int, not {type(value).__name__}")
+
+
+def to_wire_number(value: Any, parameter: str) -> Decimal | int:
+    """Turn a money argument into what a JSON-number money field sends: a ``Decimal`` or an ``int``.
+
+    The request body writes a ``Decimal`` as a JSON number with its own digits, so the amount
+    never passes through a binary float; floats are refused, as for decimal strings.
+
+    Args:
+        value: A finite ``Decimal``, an ``int`` or a string holding a finite decimal.
+        parameter: Parameter name, for the error.
+
+    Returns:
+        ``value`` itself for a ``Decimal`` or an ``int``; the ``Decimal`` of a string's digits.
+
+    Raises:
+        RequestValidationError: For a float, a bool, a non-finite or unparsable value.
+    """
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise _money_error(parameter, value, "must be a finite number")
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int(value)
+    return Decimal(to_wire_decimal(value, parameter))
 
 
 def _money_error(parameter: str, value: Any, message: str) -> RequestValidationError:
@@ -308,6 +334,7 @@ def _compile_const(expected: Any) -> _Check:
 
 
 _DATE_RE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DECIMAL_TEXT: Final = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 _DATE_TIME_RE: Final = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
 _URI_RE: Final = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S+$")
 
@@ -864,7 +891,7 @@ def assert_operation_supported(op: OperationSpec) -> None:
         assert_supported(param.schema, f"{op.operation_id}/{param.name}")
     names = {param.name for param in op.params}
     for rule in op.rules:
-        if rule.parameter not in names:
+        if rule.parameter.split(".")[0] not in names:
             raise UnsupportedSchemaError(f"{op.operation_id}/rule {rule.id}: unknown parameter {rule.parameter!r}")
         assert_supported(rule.if_, f"{op.operation_id}/rule {rule.id}/if")
         assert_supported(rule.then, f"{op.operation_id}/rule {rule.id}/then")
@@ -877,12 +904,15 @@ def assert_operation_supported(op: OperationSpec) -> None:
 _Convert = Callable[[Any, str], Any]
 
 
-def _is_decimal(schema: Any) -> bool:
+def _decimal_form(schema: Any) -> Literal["string", "number"] | None:
+    """How a money schema travels: ``"string"`` (a decimal string), ``"number"`` (a JSON number), or
+    ``None`` when the schema holds no money. Where both forms are allowed, the string is preferred."""
     if not isinstance(schema, Mapping):
-        return False
+        return None
     if schema.get("format") == "decimal":
-        return True
-    return any(_is_decimal(branch) for keyword in ("oneOf", "anyOf", "allOf") for branch in schema.get(keyword, ()))
+        return "number" if schema.get("type") == "number" else "string"
+    forms = {_decimal_form(branch) for keyword in ("oneOf", "anyOf", "allOf") for branch in schema.get(keyword, ())}
+    return "string" if "string" in forms else "number" if "number" in forms else None
 
 
 _PLAIN_TYPES: Final = frozenset({str, int, float, bool})
@@ -913,12 +943,17 @@ def _money(value: Any, where: str) -> Any:
     return None if value is None else to_wire_decimal(value, where)
 
 
+def _money_number(value: Any, where: str) -> Any:
+    return None if value is None else to_wire_number(value, where)
+
+
 def _compile_converter(schema: Any) -> _Convert | None:
     """A converter for values whose schema holds money somewhere, else ``None``."""
     if not isinstance(schema, Mapping):
         return None
-    if _is_decimal(schema):
-        return _money
+    form = _decimal_form(schema)
+    if form is not None:
+        return _money if form == "string" else _money_number
     properties: dict[str, Any] = dict(schema.get("properties", {}))
     for branch in schema.get("allOf", ()):
         if isinstance(branch, Mapping):
@@ -1007,12 +1042,89 @@ def plan_for(op: OperationSpec) -> OperationPlan:
         path_names=tuple(p.name for p in op.params if p.location == "path"),
         query_names=tuple(p.name for p in op.params if p.location == "query"),
         body_names=tuple(p.name for p in op.params if p.location == "body"),
-        rules=tuple((rule, compile_predicate(rule.if_), compile_schema(rule.then)) for rule in op.rules),
+        rules=tuple(
+            (rule, compile_predicate(rule.if_), _compile_rule_check(rule.then, rule.order, rule.strict))
+            for rule in op.rules
+        ),
         secret_names=frozenset(p.name for p in op.params if _is_secret(p)),
     )
     # The spec dataclass is frozen; the plan is a private cache, so set it past the freeze.
     object.__setattr__(op, "_plan", plan)
     return plan
+
+
+def _compile_rule_check(then: Mapping[str, Any], order: tuple[str, ...], strict: bool) -> _Check:
+    """A rule's requirement: its ``then`` schema, and the order of the values its ``order`` points at."""
+    then_check = compile_schema(then)
+    if not order:
+        return then_check
+    paths = [[part.replace("~1", "/").replace("~0", "~") for part in pointer.split("/")[1:]] for pointer in order]
+    names = [".".join(path) for path in paths]
+
+    def check(view: Any) -> _Failure | None:
+        failure = then_check(view)
+        if failure is not None:
+            return failure
+        keys = [key for path in paths if (key := _ordering_key(_at(view, path))) is not None]
+        if len(keys) != len(paths) or len({kind for kind, _ in keys}) != 1:
+            return None  # a value missing or not comparable: the schemas judge it, not the order
+        relation = _ORDER_WORDS[(keys[0][0] == "number", strict)]
+        for index in range(1, len(keys)):
+            before, after = keys[index - 1][1], keys[index][1]
+            if after < before or (strict and after == before):
+                return _Failure(
+                    keyword="order",
+                    message=f"must come {relation} {names[index - 1]}",
+                    hint=f"Send {{field}} {relation} {names[index - 1]} ({_short(_at(view, paths[index - 1]))}).",
+                    value=_at(view, paths[index]),
+                    path=list(paths[index]),
+                )
+        return None
+
+    return check
+
+
+# (compared as numbers, strict) -> how the error says where a value must be.
+_ORDER_WORDS: Final = {
+    (True, True): "above",
+    (True, False): "at or above",
+    (False, True): "after",
+    (False, False): "on or after",
+}
+
+
+def _at(view: Any, path: list[str]) -> Any:
+    value = view
+    for part in path:
+        if not isinstance(value, Mapping) or part not in value:
+            return MISSING
+        value = value[part]
+    return value
+
+
+def _ordering_key(value: Any) -> tuple[str, Any] | None:
+    """What a value is compared by: a decimal, a date or a date-time (each only with its own kind)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | Decimal):
+        return ("number", Decimal(value))
+    if isinstance(value, float):
+        return ("number", value) if math.isfinite(value) else None
+    if isinstance(value, datetime):
+        return ("date-time", value) if value.tzinfo is not None else None
+    if isinstance(value, date):
+        return ("date", value)
+    if isinstance(value, str):
+        try:
+            return ("number", Decimal(value)) if _DECIMAL_TEXT.match(value) else ("date", date.fromisoformat(value))
+        except ValueError:
+            pass
+        try:
+            moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return ("date-time", moment) if moment.tzinfo is not None else None
+    return None
 
 
 def _field_name(parameter: str, path: list[str | int]) -> str:
@@ -1126,7 +1238,7 @@ def _wire_view(params: Mapping[str, _ParamPlan], values: Mapping[str, Any]) -> d
 
 def _check_rules(plan: OperationPlan, view: Mapping[str, Any], only: str | None = None) -> None:
     for rule, applies, then_check in plan.rules:
-        if only is not None and rule.parameter != only:
+        if only is not None and rule.parameter.split(".")[0] != only:
             continue
         if applies(view):
             failure = then_check(view)
@@ -1135,7 +1247,7 @@ def _check_rules(plan: OperationPlan, view: Mapping[str, Any], only: str | None 
                 raise RequestValidationError(
                     parameter=rule.parameter,
                     rule=rule.id,
-                    value=view.get(rule.parameter, MISSING),
+                    value=_at(view, rule.parameter.split(".")),
                     message=rule.description.rstrip().rstrip("."),
                     suggestion=_rule_hint(failure, where),
                     from_rule=True,

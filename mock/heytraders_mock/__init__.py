@@ -13,12 +13,27 @@ request context, handler registry), ``handlers/`` (one module per tag), ``contro
 routes), ``store`` (resources), ``trading`` (paper fills), ``simulation`` (backtests), ``script``
 (backtest scripts), ``signals`` (live strategies), ``webhooks`` (signed delivery over HTTP),
 ``market`` (synthetic market data), ``dsl`` (expressions), ``docs``, ``seed``, ``limits``,
-``clock``, ``errors``, ``config``, ``cli``.
+``clock``, ``errors``, ``config``, ``cli`` (``_entry`` guards it), ``_spec_loader`` (shared with the
+generator).
 """
 
 from __future__ import annotations
 
-from .app import create_app
+from typing import TYPE_CHECKING, Any
+
 from .config import MockConfig
 
+if TYPE_CHECKING:
+    from .app import create_app
+
 __all__ = ["MockConfig", "create_app"]
+
+
+def __getattr__(name: str) -> Any:
+    # The server (Starlette, PyYAML) loads on first use, so the `heytraders-mock` command can say which
+    # extra to install when they are missing instead of failing on `import heytraders_mock`.
+    if name == "create_app":
+        from .app import create_app
+
+        return create_app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -39,7 +39,7 @@ from heytraders._exceptions import RequestValidationError
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from . import handlers  # noqa: F401 (registers every handler)
@@ -47,7 +47,7 @@ from .auth import authenticate, rate_limit, require_scopes
 from .config import MockConfig
 from .context import HANDLERS, Context, Sandbox, request_view
 from .control import control_routes
-from .errors import ApiError, error_response, success_body
+from .errors import ApiError, ApiJSONResponse, error_response, success_body
 from .routing import Match, MethodNotAllowed, Router
 from .spec import ApiSpec, load_api
 from .validation import read_values, validation_error
@@ -137,7 +137,7 @@ class Api:
             result = await result
         if isinstance(result, Response):
             return result
-        return JSONResponse(success_body(result, moment))
+        return ApiJSONResponse(success_body(result, moment))
 
 
 def _check_handlers(api: ApiSpec) -> None:

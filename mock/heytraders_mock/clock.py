@@ -60,5 +60,11 @@ def money(value: Decimal) -> str:
     return "0" if text == "-0" else text
 
 
+def money_number(value: Decimal) -> Decimal:
+    """An amount the documents write as a JSON number (balances): the ``Decimal`` of :func:`money`'s digits,
+    which the sandbox's encoder writes as a number with exactly those digits."""
+    return Decimal(money(value))
+
+
 def epoch(moment: datetime) -> int:
     return int(moment.timestamp())

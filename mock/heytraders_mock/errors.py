@@ -12,9 +12,21 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from heytraders import _json
 from starlette.responses import JSONResponse
 
 from .clock import iso
+
+
+class ApiJSONResponse(JSONResponse):
+    """A JSON answer whose ``Decimal`` values are JSON numbers with their own digits (``138.20``).
+
+    The documents show some amounts as JSON numbers (balances); the sandbox writes those as
+    ``Decimal`` and this renders them exactly, through the client's own encoder.
+    """
+
+    def render(self, content: Any) -> bytes:
+        return _json.dumps(content).encode("utf-8")
 
 
 class ApiError(Exception):
@@ -62,4 +74,4 @@ def error_body(error: ApiError, now: datetime) -> dict[str, Any]:
 
 
 def error_response(error: ApiError, status: int, now: datetime) -> JSONResponse:
-    return JSONResponse(error_body(error, now), status_code=status, headers=error.headers)
+    return ApiJSONResponse(error_body(error, now), status_code=status, headers=error.headers)

@@ -1,14 +1,15 @@
 """The spec, read once at start-up: every operation with its route, scopes, error codes and validator.
 
-Nothing here lists endpoints by hand. Each operation's parameters, schemas and request rules are
-the generated client's own ``heytraders._operations.OPERATIONS`` entry (``make lint`` fails when
+Nothing here lists endpoints by hand. Each operation's route, parameters, schemas and request rules
+are the generated client's own ``heytraders._operations.OPERATIONS`` entry (``make lint`` fails when
 the generated package lags the spec), so the client and the mock enforce the spec's rules with one
-description and one piece of code, ``heytraders._validation.prepare_request``.
+description and one piece of code, ``heytraders._validation.prepare_request``. What the client does
+not carry (scopes, error codes, defaults) is read from the document with ``_spec_loader``, which the
+code generator shares: the installed sandbox needs nothing of the generator.
 """
 
 from __future__ import annotations
 
-import ast
 import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -19,9 +20,16 @@ from heytraders._operation import OperationSpec, ParamSpec
 from heytraders._operations import OPERATIONS
 from heytraders._validation import compile_predicate
 
-from generator.ir import build_client_model
-from generator.spec import SPEC_PATH, iter_operations, json_body_schema, load_spec, resolve
-from generator.spec import Operation as RawOperation
+from ._spec_loader import (
+    REPOSITORY_SPEC,
+    arguments_of,
+    iter_operations,
+    json_body_schema,
+    load_spec,
+    required_scopes,
+    resolve,
+)
+from ._spec_loader import Operation as RawOperation
 
 # Operations on an existing account or order: the server adds its `exchange` to the request view.
 EXCHANGE_FROM_RESOURCE = ("account_id", "order_id")
@@ -32,7 +40,7 @@ OBJECT_KEYWORDS = ("minProperties", "maxProperties")
 def spec_file() -> Path:
     """The packaged copy of the spec when the mock is installed, else the repository's."""
     packaged = Path(__file__).with_name("heytraders.yaml")
-    return packaged if packaged.is_file() else SPEC_PATH
+    return packaged if packaged.is_file() else REPOSITORY_SPEC
 
 
 @dataclass(frozen=True)
@@ -130,12 +138,6 @@ def _object_keywords(document: Mapping[str, Any], operation: RawOperation) -> di
     return {key: schema[key] for key in OBJECT_KEYWORDS if key in schema}
 
 
-def _default(literal: str | None) -> Any:
-    if literal is None or literal == "NOT_GIVEN":
-        return None
-    return ast.literal_eval(literal)
-
-
 def load_api(path: Path | None = None) -> ApiSpec:
     """The spec as the mock serves it; read once per process (an ``ApiSpec`` is immutable, apps share it)."""
     return _load_api(path or spec_file())
@@ -144,53 +146,56 @@ def load_api(path: Path | None = None) -> ApiSpec:
 @functools.cache
 def _load_api(path: Path) -> ApiSpec:
     document = load_spec(path)
-    model = build_client_model(document)
-    client_ops = {op.operation_id: op for resource in model.resources for op in resource.operations}
-    error_status = {error.code: error.status for error in model.errors}
+    error_code = document["components"]["schemas"]["ErrorCode"]
+    error_status = {code: int(error_code["x-error-codes"][code]["status"]) for code in error_code["enum"]}
     exchange_schema = next(
         param.schema
-        for op in client_ops.values()
-        for param in op.parameters
+        for spec in OPERATIONS.values()
+        for param in spec.params
         if param.name == "exchange" and param.location == "query"
     )
     operations = []
     for raw in iter_operations(document):
-        client_op = client_ops[raw.operation_id]
         spec = OPERATIONS.get(raw.operation_id)
         if spec is None:
             raise RuntimeError(f"the generated client lacks {raw.operation_id}: run `make generate`")
         body = resolve(document, raw.raw.get("requestBody")) or {}
         statuses = {int(status) for status in raw.raw["responses"] if status.isdigit()}
+        scopes = required_scopes(raw)
         operations.append(
             Operation(
-                operation_id=client_op.operation_id,
-                method=client_op.method,
-                path=client_op.path,
+                operation_id=spec.operation_id,
+                method=spec.method,
+                path=spec.path,
                 summary=str(raw.raw.get("summary", "")),
                 spec=spec,
-                scope=client_op.scope,
-                key_optional=client_op.key_optional,
+                scope=None if scopes is None else min(scopes),
+                key_optional=spec.key_optional,
                 conditional_scopes=tuple(
                     ConditionalScope(compile_predicate(entry["if"]), str(entry["scope"]))
                     for entry in raw.raw.get("x-conditional-scopes") or []
                 ),
                 error_codes=frozenset(raw.raw.get("x-error-codes") or []),
                 statuses=frozenset(statuses),
-                defaults={p.name: _default(p.default) for p in client_op.parameters if _default(p.default) is not None},
-                query_types={p.name: _types(p.schema) for p in client_op.parameters if p.location == "query"},
-                body_names=frozenset(p.name for p in client_op.parameters if p.location == "body"),
+                defaults={
+                    argument.name: argument.default
+                    for argument in arguments_of(document, raw)
+                    if not argument.required and argument.default is not None
+                },
+                query_types={p.name: _types(p.schema) for p in spec.params if p.location == "query"},
+                body_names=frozenset(p.name for p in spec.params if p.location == "body"),
                 body_schema=_object_keywords(document, raw),
                 has_body=json_body_schema(document, raw) is not None,
                 body_required=bool(body.get("required")),
-                markdown=client_op.markdown,
+                markdown=spec.markdown,
                 exchange_from=_exchange_from(spec),
                 spec_with_exchange=_with_exchange(spec, exchange_schema) if _exchange_from(spec) else None,
             )
         )
     exchange = document["components"]["schemas"]["Exchange"]
     return ApiSpec(
-        title=model.title,
-        version=model.version,
+        title=document["info"]["title"],
+        version=str(document["info"]["version"]),
         operations=tuple(operations),
         error_status=error_status,
         exchanges=exchange.get("x-exchanges", {}),

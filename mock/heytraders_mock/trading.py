@@ -35,7 +35,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from .clock import epoch, iso, money
+from .clock import epoch, iso, money, money_number
 from .market import KRW_PER_USD, Market, MarketData
 from .store import Account, Order, Position, Store, User
 
@@ -345,10 +345,10 @@ def balances(store: Store, data: MarketData, account: Account, now: datetime, sy
             {
                 "symbol": position.symbol,
                 "side": position.side,
-                "size": money(position.size),
-                "entry_price": "0" if fast else money(position.entry_price),
+                "size": money_number(position.size),
+                "entry_price": Decimal(0) if fast else money_number(position.entry_price),
                 "mark_price": money(mark),
-                "unrealized_pnl": "0" if fast else money(pnl),
+                "unrealized_pnl": Decimal(0) if fast else money_number(pnl),
                 "leverage": position.leverage,
             }
         )
@@ -361,14 +361,16 @@ def balances(store: Store, data: MarketData, account: Account, now: datetime, sy
         total = free + used
         equity += _usd(data, asset, total, now)
         if total != 0:
-            rows.append({"asset": asset, "free": money(free), "used": money(used), "total": money(total)})
+            rows.append(
+                {"asset": asset, "free": money_number(free), "used": money_number(used), "total": money_number(total)}
+            )
     open_orders = [
         order.view() for order in store.orders.values() if order.account_id == account.account_id and order.working
     ]
     return {
         "account_id": account.account_id,
         "exchange": account.exchange,
-        "total_equity_usd": money(equity.quantize(Decimal("0.01"))),
+        "total_equity_usd": money_number(equity.quantize(Decimal("0.01"))),
         "balances": rows,
         "positions": positions,
         "open_orders": open_orders[::-1],

@@ -13,11 +13,11 @@ nullable (the client drops it). Those raw values are checked once more with ``va
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from typing import Any
 
+from heytraders import _json
 from heytraders._exceptions import MISSING, RequestValidationError
 from heytraders._operation import OperationSpec
 from heytraders._validation import prepare_request, validate_value
@@ -42,10 +42,6 @@ def coerce(text: str, types: tuple[str, ...]) -> Any:
     return text
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
-
-
 async def read_values(request: Request, op: Operation, path_params: Mapping[str, str]) -> dict[str, Any]:
     """Every path, query and body parameter of the request by name, as sent."""
     values: dict[str, Any] = dict(path_params)
@@ -66,7 +62,7 @@ async def read_values(request: Request, op: Operation, path_params: Mapping[str,
             )
         return values
     try:
-        body = json.loads(raw, parse_constant=_reject_constant)
+        body = _json.loads(raw)
     except ValueError as error:
         raise RequestValidationError(
             parameter="body",
@@ -115,7 +111,7 @@ def _shown(value: Any) -> Any:
     if isinstance(value, str) and len(value) > _MAX_SHOWN:
         return value[:_MAX_SHOWN] + "…"
     try:
-        json.dumps(value, allow_nan=False)
+        _json.dumps(value)
     except (TypeError, ValueError):
         return repr(value)[:_MAX_SHOWN]
     return value
@@ -135,7 +131,7 @@ def validation_error(op: Operation, error: RequestValidationError) -> ApiError:
             "Check the identifier: it comes from the response that created the resource.",
             details={"parameter": error.parameter, "rule": error.rule},
         )
-    got = f"; got {json.dumps(_shown(error.value))}" if given else ""
+    got = f"; got {_json.dumps(_shown(error.value))}" if given else ""
     message = f"{error.parameter}: {error.message} (rule {error.rule}){got}"
     suggestion = error.suggestion or f"Fix {error.parameter}."
     if error.parameter not in suggestion:
@@ -150,7 +146,7 @@ def validation_error(op: Operation, error: RequestValidationError) -> ApiError:
 
 def invalid(parameter: str, rule: str, message: str, suggestion: str, value: Any = MISSING) -> ApiError:
     """A VALIDATION_ERROR the handlers find themselves (a date range backwards, a cancelled subscription)."""
-    got = "" if value is MISSING else f"; got {json.dumps(_shown(value))}"
+    got = "" if value is MISSING else f"; got {_json.dumps(_shown(value))}"
     details: dict[str, Any] = {"parameter": parameter, "rule": rule}
     if value is not MISSING:
         details["value"] = _shown(value)

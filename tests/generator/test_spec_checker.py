@@ -56,7 +56,7 @@ def response_without_a_code(spec: dict[str, Any]) -> None:
 
 def invalid_response_example(spec: dict[str, Any]) -> None:
     example = place_order(spec)["responses"]["200"]["content"]["application/json"]["example"]
-    example["data"]["amount"] = 0.001  # a float where a decimal string belongs
+    example["data"]["amount"] = "0,001"  # neither a decimal string nor a number
 
 
 def invalid_request_example(spec: dict[str, Any]) -> None:

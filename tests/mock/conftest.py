@@ -11,6 +11,7 @@ from typing import Any
 import anyio
 import httpx
 import pytest
+from heytraders import _json
 from heytraders_mock import MockConfig, create_app
 from heytraders_mock.routing import Match, Router
 from heytraders_mock.spec import load_api
@@ -86,7 +87,7 @@ def check_response(response: httpx.Response) -> None:
         assert found.operation.markdown and status == 200, where
         return
     assert content_type.startswith("application/json"), f"{where}: content type {content_type}"
-    body = response.json()
+    body = _json.loads(response.content)
     _assert_valid(_schema_pointer(op, status), body, where)
     if status >= 400:
         code = body["error"]["code"]
@@ -144,10 +145,12 @@ class Mock:
                 headers["X-API-Key"] = secret
         return self.http.request(method, BASE + path, headers=headers, **kwargs)
 
-    def ok(self, method: str, path: str, key: Key | str | None = None, **kwargs: Any) -> Any:
+    def ok(self, method: str, path: str, key: Key | str | None = None, *, exact: bool = False, **kwargs: Any) -> Any:
+        """The ``data`` of a 200. ``exact``: read fractional JSON numbers as ``Decimal`` of their text, as the SDK
+        reads money (balances are JSON numbers); otherwise as floats, as statistics are."""
         response = self.call(method, path, key, **kwargs)
         assert response.status_code == 200, response.text
-        body = response.json()
+        body = _json.loads(response.content) if exact else response.json()
         assert body["success"] is True and body["error"] is None
         return body["data"]
 

@@ -143,8 +143,9 @@ def test_server_side_checks_of_the_request(mock: Mock) -> None:
     body.pop("script")
     error = mock.error("POST", "/backtest/execute", 400, "VALIDATION_ERROR", key, json=body)
     assert error["details"]["parameter"] == "grid.upper_price"
+    # initial_cash is a JSON number, as both documents write it; a string is not.
     money = mock.error(
-        "POST", "/backtest/execute", 400, "VALIDATION_ERROR", key, json={**BACKTEST, "initial_cash": 10000}
+        "POST", "/backtest/execute", 400, "VALIDATION_ERROR", key, json={**BACKTEST, "initial_cash": "10000"}
     )
     assert money["details"]["parameter"] == "initial_cash"
 

@@ -24,7 +24,7 @@ def test_market_order_fills_at_the_ask_and_moves_the_balances(mock: Mock) -> Non
     assert placed["average_price"] == str(ask(mock, key)) and placed["filled_amount"] == "0.01"
     cost = Decimal(placed["average_price"]) * Decimal("0.01")
     assert Decimal(placed["fee"]) == cost * Decimal("0.001")
-    balances = mock.ok("GET", f"/accounts/{key.accounts['binance']}/balances", key)
+    balances = mock.ok("GET", f"/accounts/{key.accounts['binance']}/balances", key, exact=True)
     rows = {row["asset"]: row for row in balances["balances"]}
     assert Decimal(rows["BTC"]["total"]) == Decimal("0.06")
     assert Decimal(rows["USDT"]["free"]) == Decimal(10000) - cost - Decimal(placed["fee"])
@@ -36,7 +36,7 @@ def test_limit_order_rests_holds_funds_and_fills_when_reached(mock: Mock) -> Non
     placed = mock.ok("POST", "/orders", key, json=order(key, order_type="limit", price=str(below)))
     assert placed["status"] == "pending" and placed["time_in_force"] == "GTC"
     account = key.accounts["binance"]
-    snapshot = mock.ok("GET", f"/accounts/{account}/balances", key)
+    snapshot = mock.ok("GET", f"/accounts/{account}/balances", key, exact=True)
     assert [o["order_id"] for o in snapshot["open_orders"]] == [placed["order_id"]]
     assert Decimal({r["asset"]: r for r in snapshot["balances"]}["USDT"]["used"]) > 0
     assert [o["order_id"] for o in mock.ok("GET", f"/accounts/{account}/open-orders", key)] == [placed["order_id"]]
@@ -72,8 +72,8 @@ def test_get_and_cancel_a_pending_order(mock: Mock) -> None:
     assert mock.ok("GET", f"/orders/{placed['order_id']}", key)["status"] == "pending"
     cancelled = mock.ok("DELETE", f"/orders/{placed['order_id']}", key)
     assert cancelled["status"] == "cancelled"
-    usdt = mock.ok("GET", f"/accounts/{key.accounts['binance']}/balances", key)["balances"]
-    assert {r["asset"]: r for r in usdt}["USDT"]["used"] == "0"  # the held funds came back
+    usdt = mock.ok("GET", f"/accounts/{key.accounts['binance']}/balances", key, exact=True)["balances"]
+    assert {r["asset"]: r for r in usdt}["USDT"]["used"] == 0  # the held funds came back
 
 
 def test_cancelling_a_filled_order_is_a_validation_error(mock: Mock) -> None:
@@ -129,10 +129,11 @@ def test_request_bodies_are_parsed_strictly(mock: Mock) -> None:
     key = mock.key()
     unknown = mock.error("POST", "/orders", 400, "VALIDATION_ERROR", key, json={**order(key), "quantity": "1"})
     assert unknown["details"]["parameter"] == "quantity" and unknown["details"]["rule"] == "additionalProperties"
-    number = mock.error("POST", "/orders", 400, "VALIDATION_ERROR", key, json={**order(key), "amount": 1})
-    assert number["details"]["parameter"] == "amount"
-    floated = mock.error("POST", "/orders", 400, "VALIDATION_ERROR", key, json={**order(key), "amount": 0.5})
-    assert floated["details"]["parameter"] == "amount"
+    # The older document's JSON numbers are accepted (deprecated); a non-positive amount or a boolean is not.
+    assert mock.ok("POST", "/orders", key, json={**order(key), "amount": 0.001})["amount"] == "0.001"
+    for wrong in (0, -0.5, True, "0.5.1"):
+        refused = mock.error("POST", "/orders", 400, "VALIDATION_ERROR", key, json={**order(key), "amount": wrong})
+        assert refused["details"]["parameter"] == "amount", wrong
     null = mock.error("POST", "/orders", 400, "VALIDATION_ERROR", key, json={**order(key), "label": None})
     assert null["details"]["parameter"] == "label"
     headers = {"Content-Type": "application/json"}
@@ -148,11 +149,11 @@ def test_perpetual_orders_open_positions(mock: Mock) -> None:
     body = order(key, "hyperliquid", symbol="BTC/USDC", amount="0.01", leverage=5)
     placed = mock.ok("POST", "/orders", key, json=body)
     assert placed["status"] == "filled" and placed["leverage"] == 5 and placed["market_type"] == "perpetual"
-    snapshot = mock.ok("GET", f"/accounts/{key.accounts['hyperliquid']}/balances", key)
+    snapshot = mock.ok("GET", f"/accounts/{key.accounts['hyperliquid']}/balances", key, exact=True)
     [position] = snapshot["positions"]
-    assert position["side"] == "long" and position["size"] == "0.01" and position["leverage"] == 5
+    assert position["side"] == "long" and position["size"] == Decimal("0.01") and position["leverage"] == 5
     mock.ok("POST", "/orders", key, json={**body, "side": "sell"})
-    assert mock.ok("GET", f"/accounts/{key.accounts['hyperliquid']}/balances", key)["positions"] == []
+    assert mock.ok("GET", f"/accounts/{key.accounts['hyperliquid']}/balances", key, exact=True)["positions"] == []
 
 
 def test_polymarket_orders_and_the_single_market_balance_query(mock: Mock) -> None:
@@ -161,10 +162,10 @@ def test_polymarket_orders_and_the_single_market_balance_query(mock: Mock) -> No
     body = order(key, "polymarket", symbol=token, order_type="FOK", price="0.99", amount="10")
     assert mock.ok("POST", "/orders", key, json=body)["status"] == "filled"
     account = key.accounts["polymarket"]
-    full = mock.ok("GET", f"/accounts/{account}/balances", key)["positions"][0]
+    full = mock.ok("GET", f"/accounts/{account}/balances", key, exact=True)["positions"][0]
     assert full["entry_price"] != "0"
-    fast = mock.ok("GET", f"/accounts/{account}/balances", key, params={"symbol": token})["positions"][0]
-    assert fast["size"] == "10" and fast["entry_price"] == "0" and fast["unrealized_pnl"] == "0"
+    fast = mock.ok("GET", f"/accounts/{account}/balances", key, params={"symbol": token}, exact=True)["positions"][0]
+    assert fast["size"] == 10 and fast["entry_price"] == 0 and fast["unrealized_pnl"] == 0
     killed = mock.ok("POST", "/orders", key, json={**body, "price": "0.01"})
     assert killed["status"] == "cancelled"  # a fill-or-kill that cannot fill at once
 

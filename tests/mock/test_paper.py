@@ -55,7 +55,7 @@ def order(key: Key, exchange: str = "binance", symbol: str = "BTC/USDT", **field
 
 
 def balances(mock: Mock, key: Key, exchange: str, **params: str) -> dict[str, Any]:
-    return dict(mock.ok("GET", f"/accounts/{key.accounts[exchange]}/balances", key, params=params))
+    return dict(mock.ok("GET", f"/accounts/{key.accounts[exchange]}/balances", key, params=params, exact=True))
 
 
 def asset(snapshot: dict[str, Any], name: str) -> dict[str, Decimal]:
@@ -347,7 +347,7 @@ def test_polymarket_rules_token_ids_probabilities_and_gtc_fok(mock: Mock) -> Non
     assert position["symbol"] == f"{TOKEN}/USDC" and Decimal(position["size"]) == 110
     assert Decimal(position["entry_price"]) == (10 * ask + 100 * limit) / 110
     fast = balances(mock, key, "polymarket", symbol=TOKEN)["positions"][0]
-    assert Decimal(fast["size"]) == 110 and fast["entry_price"] == "0" and fast["unrealized_pnl"] == "0"
+    assert fast["size"] == 110 and fast["entry_price"] == 0 and fast["unrealized_pnl"] == 0
 
 
 def test_lighter_rules_symbol_form_open_orders_and_numeric_cancel(mock: Mock) -> None:

@@ -27,7 +27,7 @@ def run_backtest(mock: Mock, key: Key, timeframe: str) -> str:
         "start_date": "2024-01-01",
         "end_date": "2024-06-30",
         "timeframe": timeframe,
-        "initial_cash": "10000",
+        "initial_cash": 10000,
     }
     backtest_id = mock.ok("POST", "/backtest/execute", key, json=request)["backtest_id"]
     mock.advance(10)

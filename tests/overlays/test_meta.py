@@ -218,6 +218,7 @@ def test_when_every_code_expires_claim_expired_is_raised() -> None:
             clock=clock,
         )
     assert [code.claim_code for code in caught.value.codes] == server.codes == ["CODE01", "CODE02"]
+    assert "CODE0" not in str(caught.value) and "CODE0" not in repr(caught.value.codes)  # never in logs
     assert clock.now == 50
 
 

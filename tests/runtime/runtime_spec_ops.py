@@ -23,7 +23,7 @@ def operations() -> dict[str, OperationSpec]:
             method=op.method,
             path=op.path,
             params=tuple(ParamSpec(p.name, p.location, p.required, p.schema) for p in op.parameters),  # type: ignore[arg-type]
-            rules=tuple(RuleSpec(r.id, r.parameter, r.description, r.if_, r.then) for r in op.rules),
+            rules=tuple(RuleSpec(r.id, r.parameter, r.description, r.if_, r.then, r.order, r.strict) for r in op.rules),
             public=op.public,
             key_optional=op.key_optional,
             places_order=op.places_order,

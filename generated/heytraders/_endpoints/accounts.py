@@ -120,8 +120,8 @@ class AccountsEndpoints(SyncResource):
         Real-time balances, positions and open orders of a linked account.
 
         Polymarket: pass `symbol` (a token ID) for the fast single-market query (about 0.4 s instead of 1.4 s). It
-        returns the position's `size` only: `entry_price` and `unrealized_pnl` come back as `"0"`; use the full
-        query (no `symbol`) for complete position data. `symbol` is for Polymarket accounts only.
+        returns the position's `size` only: `entry_price` and `unrealized_pnl` come back as `0`; use the full query
+        (no `symbol`) for complete position data. `symbol` is for Polymarket accounts only.
 
         Scope: ``read``.
 
@@ -322,8 +322,8 @@ class AsyncAccountsEndpoints(AsyncResource):
         Real-time balances, positions and open orders of a linked account.
 
         Polymarket: pass `symbol` (a token ID) for the fast single-market query (about 0.4 s instead of 1.4 s). It
-        returns the position's `size` only: `entry_price` and `unrealized_pnl` come back as `"0"`; use the full
-        query (no `symbol`) for complete position data. `symbol` is for Polymarket accounts only.
+        returns the position's `size` only: `entry_price` and `unrealized_pnl` come back as `0`; use the full query
+        (no `symbol`) for complete position data. `symbol` is for Polymarket accounts only.
 
         Scope: ``read``.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from datetime import date
+from decimal import Decimal
 from functools import cached_property
 from typing import Any, Literal
 
@@ -34,17 +35,19 @@ class BacktestEndpoints(SyncResource):
         universe: Sequence[str],
         start_date: date | str,
         end_date: date | str,
-        strategy_type: str = "signal",
+        strategy_type: Literal["signal", "dca", "grid", "pair_trading"] = "signal",
         script: str | NotGiven = NOT_GIVEN,
         description: str | NotGiven | None = NOT_GIVEN,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"] = "1h",
-        initial_cash: DecimalInput = "10000",
-        leverage: float = 1.0,
-        trading_fee: float = 0.0005,
-        slippage: float = 0.0005,
-        stop_loss: float | NotGiven | None = NOT_GIVEN,
-        take_profit: float | NotGiven | None = NOT_GIVEN,
+        initial_cash: DecimalInput = 10000,
+        leverage: float | Decimal = 1.0,
+        trading_fee: float | Decimal = 0.0005,
+        slippage: float | Decimal = 0.0005,
+        stop_loss: float | Decimal | NotGiven | None = NOT_GIVEN,
+        take_profit: float | Decimal | NotGiven | None = NOT_GIVEN,
         mode: Literal["isolated", "cross"] = "isolated",
         dca: models.DcaParameters | Mapping[str, Any] | NotGiven = NOT_GIVEN,
         grid: models.GridParameters | Mapping[str, Any] | NotGiven = NOT_GIVEN,
@@ -79,17 +82,25 @@ class BacktestEndpoints(SyncResource):
                 format; at most 50 (this spec's choice).
             start_date: First day of the backtest, `YYYY-MM-DD`. Start at least 250 days before the analysis window
                 when the script uses long indicators.
-            end_date: Last day of the backtest, `YYYY-MM-DD`; must be after `start_date` (checked by the server).
+            end_date: Last day of the backtest, `YYYY-MM-DD`; after `start_date` (request rule `backtest-end-after-
+                start`).
             strategy_type: `signal` runs `script`; `dca`, `grid` and `pair_trading` are built-in strategies
-                configured by their parameters object. Defaults to ``'signal'``.
+                configured by their parameters object. Documents disagree on required, default: 001 requires it with
+                no default, 000 has no such field; this spec follows neither: it is optional with default `signal`,
+                so that the newer document's requests, which never send it, are accepted. Defaults to ``'signal'``.
             script: The Signal DSL script, one statement per line (lines separated by `\\n` in JSON). Required for
-                `signal` strategies; see `GET /docs/signal-dsl`.
+                `signal` strategies; see `GET /docs/signal-dsl`. Documents disagree on required: 000 always requires
+                it, 001 only for `signal` strategies; this spec follows the older document (001), as `dca`, `grid`
+                and `pair_trading` backtests have the server write the script.
             description: Explanation of the strategy, 10–500 characters.
-            exchange: Exchange whose market data the backtest uses. Defaults to ``'binance'``.
-            timeframe: Candle interval the strategy runs on. Defaults to ``'1h'``.
-            initial_cash: Starting capital in the quote currency. The documents type it as a float (the older ones
-                send `10000`, a number); this spec sends a decimal string, as for all money. Defaults to
-                ``'10000'``.
+            exchange: Exchange whose market data the backtest uses. Documents disagree on default: 000 gives none,
+                001 gives `binance`; this spec follows the older document (001). Defaults to ``'binance'``.
+            timeframe: Candle interval the strategy runs on. Documents disagree on enum: 001 lists only `1m`, `5m`,
+                `15m`, `1h`, `4h` and `1d`; this spec follows neither: other public versions of the document add
+                `30m`, `1w` and `1M`, the intervals every other timeframe parameter of this spec takes. Defaults to
+                ``'1h'``.
+            initial_cash: Starting capital in the quote currency, a JSON number as both documents write it
+                (`10000`). Defaults to ``10000``.
             leverage: Leverage, 1.0–100.0; applies to perpetual markets only. Defaults to ``1.0``.
             trading_fee: Fee per trade as a fraction of the traded value (0.0005 = 5 bps). Defaults to ``0.0005``.
             slippage: Slippage per trade as a fraction of the price (0.0005 = 5 bps). Defaults to ``0.0005``.
@@ -562,17 +573,19 @@ class AsyncBacktestEndpoints(AsyncResource):
         universe: Sequence[str],
         start_date: date | str,
         end_date: date | str,
-        strategy_type: str = "signal",
+        strategy_type: Literal["signal", "dca", "grid", "pair_trading"] = "signal",
         script: str | NotGiven = NOT_GIVEN,
         description: str | NotGiven | None = NOT_GIVEN,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"] = "1h",
-        initial_cash: DecimalInput = "10000",
-        leverage: float = 1.0,
-        trading_fee: float = 0.0005,
-        slippage: float = 0.0005,
-        stop_loss: float | NotGiven | None = NOT_GIVEN,
-        take_profit: float | NotGiven | None = NOT_GIVEN,
+        initial_cash: DecimalInput = 10000,
+        leverage: float | Decimal = 1.0,
+        trading_fee: float | Decimal = 0.0005,
+        slippage: float | Decimal = 0.0005,
+        stop_loss: float | Decimal | NotGiven | None = NOT_GIVEN,
+        take_profit: float | Decimal | NotGiven | None = NOT_GIVEN,
         mode: Literal["isolated", "cross"] = "isolated",
         dca: models.DcaParameters | Mapping[str, Any] | NotGiven = NOT_GIVEN,
         grid: models.GridParameters | Mapping[str, Any] | NotGiven = NOT_GIVEN,
@@ -607,17 +620,25 @@ class AsyncBacktestEndpoints(AsyncResource):
                 format; at most 50 (this spec's choice).
             start_date: First day of the backtest, `YYYY-MM-DD`. Start at least 250 days before the analysis window
                 when the script uses long indicators.
-            end_date: Last day of the backtest, `YYYY-MM-DD`; must be after `start_date` (checked by the server).
+            end_date: Last day of the backtest, `YYYY-MM-DD`; after `start_date` (request rule `backtest-end-after-
+                start`).
             strategy_type: `signal` runs `script`; `dca`, `grid` and `pair_trading` are built-in strategies
-                configured by their parameters object. Defaults to ``'signal'``.
+                configured by their parameters object. Documents disagree on required, default: 001 requires it with
+                no default, 000 has no such field; this spec follows neither: it is optional with default `signal`,
+                so that the newer document's requests, which never send it, are accepted. Defaults to ``'signal'``.
             script: The Signal DSL script, one statement per line (lines separated by `\\n` in JSON). Required for
-                `signal` strategies; see `GET /docs/signal-dsl`.
+                `signal` strategies; see `GET /docs/signal-dsl`. Documents disagree on required: 000 always requires
+                it, 001 only for `signal` strategies; this spec follows the older document (001), as `dca`, `grid`
+                and `pair_trading` backtests have the server write the script.
             description: Explanation of the strategy, 10–500 characters.
-            exchange: Exchange whose market data the backtest uses. Defaults to ``'binance'``.
-            timeframe: Candle interval the strategy runs on. Defaults to ``'1h'``.
-            initial_cash: Starting capital in the quote currency. The documents type it as a float (the older ones
-                send `10000`, a number); this spec sends a decimal string, as for all money. Defaults to
-                ``'10000'``.
+            exchange: Exchange whose market data the backtest uses. Documents disagree on default: 000 gives none,
+                001 gives `binance`; this spec follows the older document (001). Defaults to ``'binance'``.
+            timeframe: Candle interval the strategy runs on. Documents disagree on enum: 001 lists only `1m`, `5m`,
+                `15m`, `1h`, `4h` and `1d`; this spec follows neither: other public versions of the document add
+                `30m`, `1w` and `1M`, the intervals every other timeframe parameter of this spec takes. Defaults to
+                ``'1h'``.
+            initial_cash: Starting capital in the quote currency, a JSON number as both documents write it
+                (`10000`). Defaults to ``10000``.
             leverage: Leverage, 1.0–100.0; applies to perpetual markets only. Defaults to ``1.0``.
             trading_fee: Fee per trade as a fraction of the traded value (0.0005 = 5 bps). Defaults to ``0.0005``.
             slippage: Slippage per trade as a fraction of the price (0.0005 = 5 bps). Defaults to ``0.0005``.

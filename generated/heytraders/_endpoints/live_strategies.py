@@ -103,9 +103,13 @@ class LiveStrategiesEndpoints(SyncResource):
             mode: `signal`: record and deliver signals only (notifications); `trade`: also execute them
                 automatically as orders on the linked account. Defaults to ``'signal'``.
             account_id: The linked exchange account to trade on, from `GET /accounts`; required when `mode` is
-                `trade`, and only used then. It must be on the strategy's exchange.
+                `trade`, and only used then. It must be on the strategy's exchange. Documents disagree on default:
+                001 gives null, 000 gives none; this spec follows neither: leaving the field out is how a request
+                says null, so the field has no default and a JSON null is not one of its values.
             webhook: Optional webhook for real-time delivery; can also be set later with `PUT /live-
-                strategies/subscriptions/{subscription_id}/webhook`.
+                strategies/subscriptions/{subscription_id}/webhook`. Documents disagree on default: 001 gives null,
+                000 gives none; this spec follows neither: leaving the field out is how a request says null, so the
+                field has no default and a JSON null is not one of its values.
 
         Returns:
             The new subscription.
@@ -524,7 +528,7 @@ class LiveStrategiesEndpoints(SyncResource):
         *,
         subscription_id: str,
         symbol: str | NotGiven = NOT_GIVEN,
-        side: str | NotGiven = NOT_GIVEN,
+        side: Literal["long", "short", "close"] | NotGiven = NOT_GIVEN,
         start_date: date | str | NotGiven = NOT_GIVEN,
         end_date: date | str | NotGiven = NOT_GIVEN,
         limit: int = 100,
@@ -737,9 +741,13 @@ class AsyncLiveStrategiesEndpoints(AsyncResource):
             mode: `signal`: record and deliver signals only (notifications); `trade`: also execute them
                 automatically as orders on the linked account. Defaults to ``'signal'``.
             account_id: The linked exchange account to trade on, from `GET /accounts`; required when `mode` is
-                `trade`, and only used then. It must be on the strategy's exchange.
+                `trade`, and only used then. It must be on the strategy's exchange. Documents disagree on default:
+                001 gives null, 000 gives none; this spec follows neither: leaving the field out is how a request
+                says null, so the field has no default and a JSON null is not one of its values.
             webhook: Optional webhook for real-time delivery; can also be set later with `PUT /live-
-                strategies/subscriptions/{subscription_id}/webhook`.
+                strategies/subscriptions/{subscription_id}/webhook`. Documents disagree on default: 001 gives null,
+                000 gives none; this spec follows neither: leaving the field out is how a request says null, so the
+                field has no default and a JSON null is not one of its values.
 
         Returns:
             The new subscription.
@@ -1158,7 +1166,7 @@ class AsyncLiveStrategiesEndpoints(AsyncResource):
         *,
         subscription_id: str,
         symbol: str | NotGiven = NOT_GIVEN,
-        side: str | NotGiven = NOT_GIVEN,
+        side: Literal["long", "short", "close"] | NotGiven = NOT_GIVEN,
         start_date: date | str | NotGiven = NOT_GIVEN,
         end_date: date | str | NotGiven = NOT_GIVEN,
         limit: int = 100,

@@ -30,7 +30,9 @@ class MarketEndpoints(SyncResource):
     def list_symbols(
         self,
         *,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         market_type: Literal["spot", "perpetual", "prediction"] | NotGiven = NOT_GIVEN,
         category: str | NotGiven = NOT_GIVEN,
         sector: str | NotGiven = NOT_GIVEN,
@@ -87,7 +89,9 @@ class MarketEndpoints(SyncResource):
     def list_tickers(
         self,
         *,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         market_type: Literal["spot", "perpetual", "prediction"] | NotGiven = NOT_GIVEN,
         category: str | NotGiven = NOT_GIVEN,
         sector: str | NotGiven = NOT_GIVEN,
@@ -110,7 +114,9 @@ class MarketEndpoints(SyncResource):
 
         Args:
             exchange: Exchange whose symbols to list. Defaults to ``'binance'``.
-            market_type: Kind of market to list; inferred from the exchange when omitted.
+            market_type: Kind of market to list; inferred from the exchange when omitted. Documents disagree on
+                default: 001 writes `spot` for it (`market_type` (`spot`)); this spec follows the newer document
+                (000), which infers the market type from the exchange.
             category: Only symbols in this category, for example `top_market_cap` or `trending`.
             sector: Only symbols of this sector, for example `DeFi`, `L1` or `AI`.
             limit: Maximum number of symbols to return, 1–500 (default 100, this spec's choice). Defaults to
@@ -145,7 +151,9 @@ class MarketEndpoints(SyncResource):
         self,
         *,
         symbol: str,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -194,7 +202,9 @@ class MarketEndpoints(SyncResource):
         self,
         *,
         symbols: Sequence[str],
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -241,7 +251,7 @@ class MarketEndpoints(SyncResource):
     def get_funding_rates(
         self,
         *,
-        exchange: str,
+        exchange: Literal["hyperliquid", "lighter"],
         symbol: str | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
@@ -258,8 +268,9 @@ class MarketEndpoints(SyncResource):
         Scope: ``research``.
 
         Args:
-            exchange: Perpetual exchange to read funding rates from; `hyperliquid` or `lighter`. Required by this
-                spec's choice (the rates are per exchange); the documents list it only as a query parameter.
+            exchange: Perpetual exchange to read funding rates from; `hyperliquid` or `lighter` (the only two with
+                funding rates). Required by this spec's choice (the rates are per exchange); the documents list it
+                only as a query parameter.
             symbol: Only the funding rate of this market, `BASE/QUOTE`.
 
         Returns:
@@ -293,7 +304,9 @@ class MarketEndpoints(SyncResource):
         self,
         *,
         symbol: str,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"] = "1h",
         start: datetime | str | NotGiven = NOT_GIVEN,
         end: datetime | str | NotGiven = NOT_GIVEN,
@@ -358,7 +371,9 @@ class MarketEndpoints(SyncResource):
         *,
         expression: str,
         symbol: str,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"] = "1h",
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
@@ -422,7 +437,9 @@ class MarketEndpoints(SyncResource):
         *,
         universe: Sequence[str] | str,
         condition: str,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"] = "1h",
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
@@ -486,7 +503,9 @@ class MarketEndpoints(SyncResource):
         *,
         universe: Sequence[str] | str,
         expression: str,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"] = "1h",
         order: Literal["asc", "desc"] = "desc",
         limit: int = 10,
@@ -580,7 +599,9 @@ class AsyncMarketEndpoints(AsyncResource):
     async def list_symbols(
         self,
         *,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         market_type: Literal["spot", "perpetual", "prediction"] | NotGiven = NOT_GIVEN,
         category: str | NotGiven = NOT_GIVEN,
         sector: str | NotGiven = NOT_GIVEN,
@@ -637,7 +658,9 @@ class AsyncMarketEndpoints(AsyncResource):
     async def list_tickers(
         self,
         *,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         market_type: Literal["spot", "perpetual", "prediction"] | NotGiven = NOT_GIVEN,
         category: str | NotGiven = NOT_GIVEN,
         sector: str | NotGiven = NOT_GIVEN,
@@ -660,7 +683,9 @@ class AsyncMarketEndpoints(AsyncResource):
 
         Args:
             exchange: Exchange whose symbols to list. Defaults to ``'binance'``.
-            market_type: Kind of market to list; inferred from the exchange when omitted.
+            market_type: Kind of market to list; inferred from the exchange when omitted. Documents disagree on
+                default: 001 writes `spot` for it (`market_type` (`spot`)); this spec follows the newer document
+                (000), which infers the market type from the exchange.
             category: Only symbols in this category, for example `top_market_cap` or `trending`.
             sector: Only symbols of this sector, for example `DeFi`, `L1` or `AI`.
             limit: Maximum number of symbols to return, 1–500 (default 100, this spec's choice). Defaults to
@@ -695,7 +720,9 @@ class AsyncMarketEndpoints(AsyncResource):
         self,
         *,
         symbol: str,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -744,7 +771,9 @@ class AsyncMarketEndpoints(AsyncResource):
         self,
         *,
         symbols: Sequence[str],
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -791,7 +820,7 @@ class AsyncMarketEndpoints(AsyncResource):
     async def get_funding_rates(
         self,
         *,
-        exchange: str,
+        exchange: Literal["hyperliquid", "lighter"],
         symbol: str | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
@@ -808,8 +837,9 @@ class AsyncMarketEndpoints(AsyncResource):
         Scope: ``research``.
 
         Args:
-            exchange: Perpetual exchange to read funding rates from; `hyperliquid` or `lighter`. Required by this
-                spec's choice (the rates are per exchange); the documents list it only as a query parameter.
+            exchange: Perpetual exchange to read funding rates from; `hyperliquid` or `lighter` (the only two with
+                funding rates). Required by this spec's choice (the rates are per exchange); the documents list it
+                only as a query parameter.
             symbol: Only the funding rate of this market, `BASE/QUOTE`.
 
         Returns:
@@ -843,7 +873,9 @@ class AsyncMarketEndpoints(AsyncResource):
         self,
         *,
         symbol: str,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"] = "1h",
         start: datetime | str | NotGiven = NOT_GIVEN,
         end: datetime | str | NotGiven = NOT_GIVEN,
@@ -908,7 +940,9 @@ class AsyncMarketEndpoints(AsyncResource):
         *,
         expression: str,
         symbol: str,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"] = "1h",
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
@@ -972,7 +1006,9 @@ class AsyncMarketEndpoints(AsyncResource):
         *,
         universe: Sequence[str] | str,
         condition: str,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"] = "1h",
         extra_headers: Mapping[str, str] | None = None,
         timeout: float | httpx.Timeout | NotGiven = NOT_GIVEN,
@@ -1036,7 +1072,9 @@ class AsyncMarketEndpoints(AsyncResource):
         *,
         universe: Sequence[str] | str,
         expression: str,
-        exchange: str = "binance",
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ] = "binance",
         timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"] = "1h",
         order: Literal["asc", "desc"] = "desc",
         limit: int = 10,

@@ -53,7 +53,9 @@ class MetaEndpoints(SyncResource):
 
         Args:
             display_name: The agent's display name.
-            description: What the agent does.
+            description: What the agent does, at most 500 characters. Documents disagree on required: 000's table
+                requires it, 001's does not; this spec follows the older document (001), the lenient reading, which
+                000's own quick-start request (`{"display_name":"MyBot"}`) also needs.
             strategy_type: The agent's declared trading style, free text (not the backtest `StrategyType`).
             risk_profile: The agent's declared risk appetite.
 
@@ -106,7 +108,10 @@ class MetaEndpoints(SyncResource):
 
         Args:
             display_name: The agent's name as the user will see it when claiming.
-            description: What the agent does.
+            description: What the agent does, at most 500 characters. Documents disagree on required: 000's table
+                requires it (001 has no such table); this spec follows neither: it is optional, the lenient reading,
+                as other public versions of the document say and as 000's own quick-start request
+                (`{"display_name":"MyBot"}`) needs.
 
         Returns:
             The claim code to hand to the user.
@@ -369,7 +374,9 @@ class AsyncMetaEndpoints(AsyncResource):
 
         Args:
             display_name: The agent's display name.
-            description: What the agent does.
+            description: What the agent does, at most 500 characters. Documents disagree on required: 000's table
+                requires it, 001's does not; this spec follows the older document (001), the lenient reading, which
+                000's own quick-start request (`{"display_name":"MyBot"}`) also needs.
             strategy_type: The agent's declared trading style, free text (not the backtest `StrategyType`).
             risk_profile: The agent's declared risk appetite.
 
@@ -422,7 +429,10 @@ class AsyncMetaEndpoints(AsyncResource):
 
         Args:
             display_name: The agent's name as the user will see it when claiming.
-            description: What the agent does.
+            description: What the agent does, at most 500 characters. Documents disagree on required: 000's table
+                requires it (001 has no such table); this spec follows neither: it is optional, the lenient reading,
+                as other public versions of the document say and as 000's own quick-start request
+                (`{"display_name":"MyBot"}`) needs.
 
         Returns:
             The claim code to hand to the user.

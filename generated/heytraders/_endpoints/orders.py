@@ -31,7 +31,10 @@ class OrdersEndpoints(SyncResource):
         account_id: str | NotGiven = NOT_GIVEN,
         symbol: str | NotGiven = NOT_GIVEN,
         status: str | NotGiven = NOT_GIVEN,
-        exchange: str | NotGiven = NOT_GIVEN,
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ]
+        | NotGiven = NOT_GIVEN,
         limit: int = 50,
         offset: int = 0,
         extra_headers: Mapping[str, str] | None = None,
@@ -47,7 +50,8 @@ class OrdersEndpoints(SyncResource):
         Args:
             account_id: Only orders of this account.
             symbol: Only orders for this symbol.
-            status: Only orders with this status.
+            status: Only orders with this status. The set is open, as in responses; a status no order has matches
+                none.
             exchange: Only orders on this exchange.
             limit: Page size. Defaults to ``50``.
             offset: Number of orders to skip. Defaults to ``0``.
@@ -88,7 +92,10 @@ class OrdersEndpoints(SyncResource):
         account_id: str | NotGiven = NOT_GIVEN,
         symbol: str | NotGiven = NOT_GIVEN,
         status: str | NotGiven = NOT_GIVEN,
-        exchange: str | NotGiven = NOT_GIVEN,
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ]
+        | NotGiven = NOT_GIVEN,
         limit: int = 50,
         offset: int = 0,
         extra_headers: Mapping[str, str] | None = None,
@@ -120,7 +127,9 @@ class OrdersEndpoints(SyncResource):
         self,
         *,
         account_id: str,
-        exchange: str,
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ],
         symbol: str,
         side: Literal["buy", "sell"],
         amount: DecimalInput,
@@ -158,27 +167,40 @@ class OrdersEndpoints(SyncResource):
 
         Args:
             account_id: The linked account to trade on, from `GET /accounts`.
-            exchange: Exchange ID. Open enum: the server may add exchanges, so accept any string. Known values:
-                `binance` (spot), `binancefuturesusd` (USD-M perpetual), `upbit` (spot, KRW), `hyperliquid`
-                (perpetual DEX, USDC), `lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the older
-                documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an exchange the server does
-                not support is a `VALIDATION_ERROR`.
+            exchange: An exchange a request names: one of those the API supports (each is described under
+                `Exchange`). Closed in requests, so that a client or a test generator never sends an exchange the
+                server must refuse; responses use the open `Exchange`, so that a client accepts one the server adds.
             symbol: A market symbol on order and market endpoints: `BASE/QUOTE` for spot and perpetual markets
                 (`BTC/USDT`; perpetuals may also be written `BASE/QUOTE:SETTLE`), or the numeric token ID on
                 Polymarket.
             side: Buy or sell.
-            amount: Quantity to buy or sell, in the base asset (shares on Polymarket), as a decimal string.
-            order_type: Order type. `market` and `limit` everywhere; `stop_loss`, `take_profit`, `stop_loss_limit`
-                and `take_profit_limit` trigger at `stop_price`; `GTC` and `FOK` are Polymarket's limit order types
-                (good-til-cancelled, fill-or-kill). Defaults to ``'market'``.
+            amount: Quantity to buy or sell, in the base asset (shares on Polymarket), as a decimal string
+                (`"0.01"`, the newer document); the older document's JSON number (`0.01`) is accepted and
+                deprecated.
+            order_type: Order type, `market` when omitted. `market` and `limit` everywhere; `stop_loss`,
+                `take_profit`, `stop_loss_limit` and `take_profit_limit` trigger at `stop_price`; `GTC` and `FOK`
+                are Polymarket's limit order types. Documents disagree on default: 000 gives none, 001 gives
+                `market`; this spec follows the older document (001). Documents disagree on enum: 000 and 001 list
+                only `market`, `limit`, `GTC` and `FOK`; this spec follows neither: other public versions of the
+                document add the four stop and take-profit types. Defaults to ``'market'``.
             time_in_force: How long an order stays working. Default GTC for limit orders, IOC for market orders.
-            price: Limit price as a decimal string; on Polymarket a probability in [0, 1]. Required for limit,
-                stop_loss_limit, take_profit_limit, GTC and FOK.
-            stop_price: Trigger price as a decimal string; required for the stop and take-profit order types.
-            market_type: Kind of market. Inferred from the exchange when omitted.
-            leverage: Leverage, 1 to 125; perpetual markets only.
+            price: Limit price as a decimal string (a JSON number is accepted, deprecated); on Polymarket a
+                probability in [0, 1]. Required for limit, stop_loss_limit, take_profit_limit, GTC and FOK.
+                Documents disagree on default: 001 gives null, 000 gives none; this spec follows neither: leaving
+                the field out is how a request says null, so the field has no default and a JSON null is not one of
+                its values.
+            stop_price: Trigger price as a decimal string (a JSON number is accepted, deprecated); required for the
+                stop and take-profit order types.
+            market_type: Kind of market; inferred from the exchange when omitted (`prediction` on Polymarket,
+                `perpetual` on Hyperliquid and Lighter). Documents disagree on default: 001 gives `spot`, 000 infers
+                it from the exchange; this spec follows the newer document (000).
+            leverage: Leverage, 1 to 125; perpetual markets only. Documents disagree on default: 001 gives null, 000
+                gives none; this spec follows neither: leaving the field out is how a request says null, so the
+                field has no default and a JSON null is not one of its values.
             label: Your own label for the order, up to 100 characters; a unique label lets you find the order again
-                if its response is lost.
+                if its response is lost. Documents disagree on default: 001 gives null, 000 gives none; this spec
+                follows neither: leaving the field out is how a request says null, so the field has no default and a
+                JSON null is not one of its values.
 
         Returns:
             The order as the exchange accepted it.
@@ -272,7 +294,10 @@ class OrdersEndpoints(SyncResource):
         self,
         *,
         order_id: str,
-        exchange: str | NotGiven = NOT_GIVEN,
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ]
+        | NotGiven = NOT_GIVEN,
         symbol: str | NotGiven = NOT_GIVEN,
         account_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -359,7 +384,10 @@ class AsyncOrdersEndpoints(AsyncResource):
         account_id: str | NotGiven = NOT_GIVEN,
         symbol: str | NotGiven = NOT_GIVEN,
         status: str | NotGiven = NOT_GIVEN,
-        exchange: str | NotGiven = NOT_GIVEN,
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ]
+        | NotGiven = NOT_GIVEN,
         limit: int = 50,
         offset: int = 0,
         extra_headers: Mapping[str, str] | None = None,
@@ -375,7 +403,8 @@ class AsyncOrdersEndpoints(AsyncResource):
         Args:
             account_id: Only orders of this account.
             symbol: Only orders for this symbol.
-            status: Only orders with this status.
+            status: Only orders with this status. The set is open, as in responses; a status no order has matches
+                none.
             exchange: Only orders on this exchange.
             limit: Page size. Defaults to ``50``.
             offset: Number of orders to skip. Defaults to ``0``.
@@ -416,7 +445,10 @@ class AsyncOrdersEndpoints(AsyncResource):
         account_id: str | NotGiven = NOT_GIVEN,
         symbol: str | NotGiven = NOT_GIVEN,
         status: str | NotGiven = NOT_GIVEN,
-        exchange: str | NotGiven = NOT_GIVEN,
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ]
+        | NotGiven = NOT_GIVEN,
         limit: int = 50,
         offset: int = 0,
         extra_headers: Mapping[str, str] | None = None,
@@ -448,7 +480,9 @@ class AsyncOrdersEndpoints(AsyncResource):
         self,
         *,
         account_id: str,
-        exchange: str,
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ],
         symbol: str,
         side: Literal["buy", "sell"],
         amount: DecimalInput,
@@ -486,27 +520,40 @@ class AsyncOrdersEndpoints(AsyncResource):
 
         Args:
             account_id: The linked account to trade on, from `GET /accounts`.
-            exchange: Exchange ID. Open enum: the server may add exchanges, so accept any string. Known values:
-                `binance` (spot), `binancefuturesusd` (USD-M perpetual), `upbit` (spot, KRW), `hyperliquid`
-                (perpetual DEX, USDC), `lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the older
-                documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an exchange the server does
-                not support is a `VALIDATION_ERROR`.
+            exchange: An exchange a request names: one of those the API supports (each is described under
+                `Exchange`). Closed in requests, so that a client or a test generator never sends an exchange the
+                server must refuse; responses use the open `Exchange`, so that a client accepts one the server adds.
             symbol: A market symbol on order and market endpoints: `BASE/QUOTE` for spot and perpetual markets
                 (`BTC/USDT`; perpetuals may also be written `BASE/QUOTE:SETTLE`), or the numeric token ID on
                 Polymarket.
             side: Buy or sell.
-            amount: Quantity to buy or sell, in the base asset (shares on Polymarket), as a decimal string.
-            order_type: Order type. `market` and `limit` everywhere; `stop_loss`, `take_profit`, `stop_loss_limit`
-                and `take_profit_limit` trigger at `stop_price`; `GTC` and `FOK` are Polymarket's limit order types
-                (good-til-cancelled, fill-or-kill). Defaults to ``'market'``.
+            amount: Quantity to buy or sell, in the base asset (shares on Polymarket), as a decimal string
+                (`"0.01"`, the newer document); the older document's JSON number (`0.01`) is accepted and
+                deprecated.
+            order_type: Order type, `market` when omitted. `market` and `limit` everywhere; `stop_loss`,
+                `take_profit`, `stop_loss_limit` and `take_profit_limit` trigger at `stop_price`; `GTC` and `FOK`
+                are Polymarket's limit order types. Documents disagree on default: 000 gives none, 001 gives
+                `market`; this spec follows the older document (001). Documents disagree on enum: 000 and 001 list
+                only `market`, `limit`, `GTC` and `FOK`; this spec follows neither: other public versions of the
+                document add the four stop and take-profit types. Defaults to ``'market'``.
             time_in_force: How long an order stays working. Default GTC for limit orders, IOC for market orders.
-            price: Limit price as a decimal string; on Polymarket a probability in [0, 1]. Required for limit,
-                stop_loss_limit, take_profit_limit, GTC and FOK.
-            stop_price: Trigger price as a decimal string; required for the stop and take-profit order types.
-            market_type: Kind of market. Inferred from the exchange when omitted.
-            leverage: Leverage, 1 to 125; perpetual markets only.
+            price: Limit price as a decimal string (a JSON number is accepted, deprecated); on Polymarket a
+                probability in [0, 1]. Required for limit, stop_loss_limit, take_profit_limit, GTC and FOK.
+                Documents disagree on default: 001 gives null, 000 gives none; this spec follows neither: leaving
+                the field out is how a request says null, so the field has no default and a JSON null is not one of
+                its values.
+            stop_price: Trigger price as a decimal string (a JSON number is accepted, deprecated); required for the
+                stop and take-profit order types.
+            market_type: Kind of market; inferred from the exchange when omitted (`prediction` on Polymarket,
+                `perpetual` on Hyperliquid and Lighter). Documents disagree on default: 001 gives `spot`, 000 infers
+                it from the exchange; this spec follows the newer document (000).
+            leverage: Leverage, 1 to 125; perpetual markets only. Documents disagree on default: 001 gives null, 000
+                gives none; this spec follows neither: leaving the field out is how a request says null, so the
+                field has no default and a JSON null is not one of its values.
             label: Your own label for the order, up to 100 characters; a unique label lets you find the order again
-                if its response is lost.
+                if its response is lost. Documents disagree on default: 001 gives null, 000 gives none; this spec
+                follows neither: leaving the field out is how a request says null, so the field has no default and a
+                JSON null is not one of its values.
 
         Returns:
             The order as the exchange accepted it.
@@ -600,7 +647,10 @@ class AsyncOrdersEndpoints(AsyncResource):
         self,
         *,
         order_id: str,
-        exchange: str | NotGiven = NOT_GIVEN,
+        exchange: Literal[
+            "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+        ]
+        | NotGiven = NOT_GIVEN,
         symbol: str | NotGiven = NOT_GIVEN,
         account_id: str | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,

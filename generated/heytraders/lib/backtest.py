@@ -34,6 +34,7 @@ import os
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, Required, TypedDict, Unpack
@@ -84,17 +85,19 @@ class BacktestParams(TypedDict, total=False):
     universe: Required[Sequence[str]]
     start_date: Required[date | str]
     end_date: Required[date | str]
-    strategy_type: str
+    strategy_type: Literal["signal", "dca", "grid", "pair_trading"]
     script: str
     description: str | None
-    exchange: str
+    exchange: Literal[
+        "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+    ]
     timeframe: Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"]
     initial_cash: DecimalInput
-    leverage: float
-    trading_fee: float
-    slippage: float
-    stop_loss: float | None
-    take_profit: float | None
+    leverage: float | Decimal
+    trading_fee: float | Decimal
+    slippage: float | Decimal
+    stop_loss: float | Decimal | None
+    take_profit: float | Decimal | None
     mode: Literal["isolated", "cross"]
     dca: models.DcaParameters | Mapping[str, Any]
     grid: models.GridParameters | Mapping[str, Any]

@@ -38,7 +38,11 @@ from ..errors import DataUnavailableError
 
 __all__ = ["AsyncMarketHelpers", "MarketHelpers", "OhlcvRangeProgress"]
 
+# The spec's request enums, as get_ohlcv types them (mypy flags any drift from the generated signature).
 Timeframe = Literal["1m", "5m", "15m", "30m", "1h", "4h", "1d", "1w", "1M"]
+Exchange = Literal[
+    "binance", "binancefuturesusd", "upbit", "hyperliquid", "lighter", "polymarket", "gate", "gatefutures"
+]
 
 DEFAULT_RANGE_CONCURRENCY = 4
 DEFAULT_MAX_RATE_LIMIT_WAITS = 10
@@ -181,7 +185,7 @@ class _Request:
     """What every page request of one range shares."""
 
     symbol: str
-    exchange: str
+    exchange: Exchange
     timeframe: Timeframe
     page_size: int
     options: Mapping[str, Any]
@@ -222,7 +226,7 @@ class MarketHelpers(MarketEndpoints):
         start: datetime | str,
         end: datetime | str | None = None,
         timeframe: Timeframe = "1h",
-        exchange: str = "binance",
+        exchange: Exchange = "binance",
         page_size: int | None = None,
         on_progress: ProgressCallback | None = None,
         max_rate_limit_waits: int = DEFAULT_MAX_RATE_LIMIT_WAITS,
@@ -307,7 +311,7 @@ class AsyncMarketHelpers(AsyncMarketEndpoints):
         start: datetime | str,
         end: datetime | str | None = None,
         timeframe: Timeframe = "1h",
-        exchange: str = "binance",
+        exchange: Exchange = "binance",
         page_size: int | None = None,
         concurrency: int = DEFAULT_RANGE_CONCURRENCY,
         on_progress: ProgressCallback | None = None,

@@ -299,7 +299,8 @@ def _check_deadline(deadline: float | None, now: float, timeout: float | None, c
 
 
 def _expired(codes: list[models.ClaimCode]) -> ClaimExpiredError:
-    handed = ", ".join(code.claim_code for code in codes) or "none"
+    # The codes themselves stay out of the message (claim codes never reach logs); they are in `codes`.
     return ClaimExpiredError(
-        f"the agent was not claimed: every claim code expired unused ({handed}); call claim() again", codes=codes
+        f"the agent was not claimed: every claim code expired unused ({len(codes)} handed out); call claim() again",
+        codes=codes,
     )
