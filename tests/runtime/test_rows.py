@@ -90,6 +90,20 @@ def test_json_numbers_become_the_decimal_of_their_exact_text() -> None:
     assert (candle.close, candle.volume) == (Decimal("97250.5"), Decimal(12))
 
 
+def test_the_general_path_reads_json_numbers_exactly_too() -> None:
+    # An unknown field on the container sends the body down the general path (to keep the field).
+    raw = (
+        '{"success": true, "data": {"symbol": "BTC/USDT", "exchange": "binance", "timeframe": "1h", "new": 1,'
+        ' "candles": [{"timestamp": "2026-02-10T14:00:00Z", "open": 0.1, "high": 138.20,'
+        ' "low": 0.10000000000000000001, "close": "97250.5", "volume": 12}]}, "error": null, "meta": null}'
+    )
+    result = fetch_ohlcv(raw)
+    [candle] = result.candles
+    assert result.model_extra == {"new": 1}
+    assert (str(candle.open), str(candle.high)) == ("0.1", "138.20")
+    assert candle.low == Decimal("0.10000000000000000001")
+
+
 def test_both_paths_give_equal_rows() -> None:
     body = json.dumps(envelope(ohlcv([CANDLE, {**CANDLE, "timestamp": "2026-02-10T15:00:00+09:00"}])))
     fast = fetch_ohlcv(body)
