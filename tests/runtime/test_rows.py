@@ -42,6 +42,17 @@ TRADE = {
     "fee": "5.09",
     "return_pct": 3.62,
 }
+SIGNAL = {
+    "signal_id": "sig_7a1c2e90",
+    "subscription_id": "sub_4b7e91d2",
+    "strategy_id": "ls_rsi_reversal_btc",
+    "symbol": "BTC/USDT",
+    "side": "long",
+    "price": "94875.5",
+    "weight": 0.5,
+    "reason": "RSI(14) fell below 30 (27.8)",
+    "generated_at": "2026-02-10T14:19:53Z",
+}
 
 
 def envelope(data: Any) -> dict[str, Any]:
@@ -189,21 +200,11 @@ def test_trades_keep_nulls_and_open_enums() -> None:
 
 
 def test_row_constraints_from_the_spec_still_apply() -> None:
-    signal = {
-        "signal_id": "sig_7a1c2e90",
-        "subscription_id": "sub_4b7e91d2",
-        "strategy_id": "ls_rsi_reversal_btc",
-        "symbol": "BTC/USDT",
-        "side": "long",
-        "price": "94875.5",
-        "weight": 1.5,  # above the spec's maximum of 1
-        "reason": None,
-        "generated_at": "2026-02-10T14:19:53Z",
-    }
+    signal = {**SIGNAL, "weight": 1.5}  # above the spec's maximum of 1
     with pytest.raises(RowValidationError, match=r"data\[0\]\.weight: expected `float` <= 1"):
         rows_parser(models.Signal)([signal])
     with pytest.raises(RowValidationError, match=r"data\[0\]\.symbol"):
-        rows_parser(models.Signal)([{**signal, "weight": 0.5, "symbol": "btc-usdt"}])
+        rows_parser(models.Signal)([{**SIGNAL, "symbol": "btc-usdt"}])
 
 
 def test_rows_are_immutable_hashable_and_dump_like_models() -> None:
@@ -234,17 +235,7 @@ def test_a_webhook_delivery_holds_a_signal_row() -> None:
         "event": "signal",
         "subscription_id": "sub_4b7e91d2",
         "strategy_id": "ls_rsi_reversal_btc",
-        "signal": {
-            "signal_id": "sig_7a1c2e90",
-            "subscription_id": "sub_4b7e91d2",
-            "strategy_id": "ls_rsi_reversal_btc",
-            "symbol": "BTC/USDT",
-            "side": "long",
-            "price": "94875.5",
-            "weight": 0.5,
-            "reason": "RSI(14) fell below 30 (27.8)",
-            "generated_at": "2026-02-10T14:19:53Z",
-        },
+        "signal": SIGNAL,
         "error": None,
         "delivered_at": "2026-02-10T14:19:54Z",
     }

@@ -182,17 +182,60 @@ class _RateLimitWaits:
         return wait
 
 
-@dataclass(frozen=True)
-class _Request:
-    """What every page request of one range shares."""
+class _Range:
+    """One ``get_ohlcv_range`` call: what its page requests share, its windows, the pages as they come."""
 
-    symbol: str
-    exchange: Exchange
-    timeframe: Timeframe
-    page_size: int
-    options: Mapping[str, Any]
+    def __init__(
+        self,
+        *,
+        symbol: str,
+        exchange: Exchange,
+        timeframe: Timeframe,
+        start: datetime | str,
+        end: datetime | str | None,
+        page_size: int | None,
+        options: Mapping[str, Any],
+    ) -> None:
+        # Every argument is checked here, before the first request.
+        self.first = _moment(start, "start")
+        self.last = None if end is None else _moment(end, "end")
+        self.start, self.end = start, end
+        self.symbol, self.exchange, self.timeframe = symbol, exchange, timeframe
+        self.page_size = _page_size(page_size)
+        _shortest_candle(timeframe)
+        self.options = options
+        self.windows: list[tuple[datetime, datetime]] = []
+        self.pages: list[models.Ohlcv | None] = []
+        self.done = 0
+        self.candles = 0
 
-    def page(self, first: datetime, last: datetime) -> dict[str, Any]:
+    def newest(self) -> dict[str, Any]:
+        """The request for the newest candle: the end when none was given, or a check that the symbol exists."""
+        return {
+            "symbol": self.symbol,
+            "exchange": self.exchange,
+            "timeframe": self.timeframe,
+            "limit": 1,
+            **self.options,
+        }
+
+    def plan(self, last: datetime) -> list[tuple[datetime, datetime]]:
+        if self.first > last:
+            shown = self.end if self.end is not None else f"{_iso(last)}, the newest candle"
+            raise RequestValidationError(
+                parameter="start",
+                rule="start-not-after-end",
+                value=self.start,
+                message=f"must not be after end ({shown})",
+                suggestion="Swap start and end, or leave end out for everything up to the newest candle.",
+            )
+        self.windows = plan_windows(self.first, last, self.timeframe, self.page_size)
+        self.pages = [None] * len(self.windows)
+        return self.windows
+
+    def page(self, index: int) -> dict[str, Any]:
+        """The ``get_ohlcv`` arguments of window ``index``."""
+        first, last = self.windows[index]
         return {
             "symbol": self.symbol,
             "exchange": self.exchange,
@@ -203,15 +246,25 @@ class _Request:
             **self.options,
         }
 
-    def result(self, pages: list[models.Ohlcv | None], candles: RowList[models.Candle]) -> models.Ohlcv:
+    def record(self, index: int, page: models.Ohlcv | None, on_progress: ProgressCallback | None) -> None:
+        self.pages[index] = page
+        self.done += 1
+        self.candles += len(page.candles) if page else 0
+        if on_progress is not None:
+            on_progress(OhlcvRangeProgress(self.done, len(self.windows), self.candles))
+
+    def result(self) -> tuple[models.Ohlcv, bool]:
+        """The joined candles, and whether the symbol still needs checking (nothing came back, none was asked)."""
+        candles = _join([page.candles if page else RowList() for page in self.pages], self.windows)
         # The server's spelling of symbol, exchange and timeframe when a page came back.
-        shown = next((page for page in pages if page is not None), None)
-        return models.Ohlcv(
+        shown = next((page for page in self.pages if page is not None), None)
+        ohlcv = models.Ohlcv(
             symbol=shown.symbol if shown else self.symbol,
             exchange=shown.exchange if shown else self.exchange,
             timeframe=shown.timeframe if shown else models.Timeframe(self.timeframe),
             candles=candles,
         )
+        return ohlcv, not candles and self.last is not None
 
 
 def _options(
@@ -262,47 +315,32 @@ class MarketHelpers(MarketEndpoints):
             DataUnavailableError: The exchange does not list ``symbol``.
             RateLimitError: Still rate limited after ``max_rate_limit_waits`` waits for one page.
         """
-        options = _options(extra_headers, timeout, max_retries)
-        first = _moment(start, "start")
-        size = _page_size(page_size)
-        request = _Request(symbol, exchange, timeframe, size, options)
-        if end is None:
-            last = self._newest_candle(request)
-            probed = True
-        else:
-            last, probed = _moment(end, "end"), False
-        _check_order(first, last, start, end)
-        windows = plan_windows(first, last, timeframe, size)
-        pages: list[models.Ohlcv | None] = []
-        candles = 0
-        for number, (window_first, window_last) in enumerate(windows, start=1):
-            page = self._page(request, window_first, window_last, max_rate_limit_waits, sleep)
-            pages.append(page)
-            candles += len(page.candles) if page else 0
-            if on_progress is not None:
-                on_progress(OhlcvRangeProgress(number, len(windows), candles))
-        joined = _join([page.candles if page else RowList() for page in pages], windows)
-        if not joined and not probed:
-            self._newest_candle(request)  # an unknown symbol raises here; a known one has an empty range
-        return request.result(pages, joined)
+        run = _Range(
+            symbol=symbol,
+            exchange=exchange,
+            timeframe=timeframe,
+            start=start,
+            end=end,
+            page_size=page_size,
+            options=_options(extra_headers, timeout, max_retries),
+        )
+        last = run.last or self.get_ohlcv(**run.newest()).candles[-1].timestamp
+        for index in range(len(run.plan(last))):
+            run.record(index, self._page(run.page(index), max_rate_limit_waits, sleep), on_progress)
+        ohlcv, check_symbol = run.result()
+        if check_symbol:
+            self.get_ohlcv(**run.newest())  # an unknown symbol raises here; a known one has an empty range
+        return ohlcv
 
-    def _page(
-        self, request: _Request, first: datetime, last: datetime, waits: int, sleep: Callable[[float], None]
-    ) -> models.Ohlcv | None:
+    def _page(self, arguments: dict[str, Any], waits: int, sleep: Callable[[float], None]) -> models.Ohlcv | None:
         limits = _RateLimitWaits(waits)
         while True:
             try:
-                return self.get_ohlcv(**request.page(first, last))
+                return self.get_ohlcv(**arguments)
             except DataUnavailableError:
                 return None  # no candle opens in this window
             except RateLimitError as error:
                 sleep(limits.after(error))
-
-    def _newest_candle(self, request: _Request) -> datetime:
-        page = self.get_ohlcv(
-            symbol=request.symbol, exchange=request.exchange, timeframe=request.timeframe, limit=1, **request.options
-        )
-        return page.candles[-1].timestamp if page.candles else datetime.now(UTC)
 
 
 class AsyncMarketHelpers(AsyncMarketEndpoints):
@@ -337,70 +375,39 @@ class AsyncMarketHelpers(AsyncMarketEndpoints):
                 message="must be at least 1",
                 suggestion="Pass how many pages may be in flight at once, such as 4.",
             )
-        options = _options(extra_headers, timeout, max_retries)
-        first = _moment(start, "start")
-        size = _page_size(page_size)
-        request = _Request(symbol, exchange, timeframe, size, options)
-        if end is None:
-            last = await self._newest_candle(request)
-            probed = True
-        else:
-            last, probed = _moment(end, "end"), False
-        _check_order(first, last, start, end)
-        windows = plan_windows(first, last, timeframe, size)
-        pages: list[models.Ohlcv | None] = [None] * len(windows)
+        run = _Range(
+            symbol=symbol,
+            exchange=exchange,
+            timeframe=timeframe,
+            start=start,
+            end=end,
+            page_size=page_size,
+            options=_options(extra_headers, timeout, max_retries),
+        )
+        last = run.last or (await self.get_ohlcv(**run.newest())).candles[-1].timestamp
         gate = asyncio.Semaphore(concurrency)
-        done = 0
-        candles = 0
 
         async def fetch(index: int) -> None:
-            nonlocal done, candles
             async with gate:
-                page = await self._page(request, *windows[index], max_rate_limit_waits, sleep)
-            pages[index] = page
-            done += 1
-            candles += len(page.candles) if page else 0
-            if on_progress is not None:
-                on_progress(OhlcvRangeProgress(done, len(windows), candles))
+                page = await self._page(run.page(index), max_rate_limit_waits, sleep)
+            run.record(index, page, on_progress)
 
         async with asyncio.TaskGroup() as group:
-            for index in range(len(windows)):
+            for index in range(len(run.plan(last))):
                 group.create_task(fetch(index))
-        joined = _join([page.candles if page else RowList() for page in pages], windows)
-        if not joined and not probed:
-            await self._newest_candle(request)  # an unknown symbol raises here; a known one has an empty range
-        return request.result(pages, joined)
+        ohlcv, check_symbol = run.result()
+        if check_symbol:
+            await self.get_ohlcv(**run.newest())  # an unknown symbol raises here; a known one has an empty range
+        return ohlcv
 
     async def _page(
-        self,
-        request: _Request,
-        first: datetime,
-        last: datetime,
-        waits: int,
-        sleep: Callable[[float], Awaitable[object]],
+        self, arguments: dict[str, Any], waits: int, sleep: Callable[[float], Awaitable[object]]
     ) -> models.Ohlcv | None:
         limits = _RateLimitWaits(waits)
         while True:
             try:
-                return await self.get_ohlcv(**request.page(first, last))
+                return await self.get_ohlcv(**arguments)
             except DataUnavailableError:
                 return None  # no candle opens in this window
             except RateLimitError as error:
                 await sleep(limits.after(error))
-
-    async def _newest_candle(self, request: _Request) -> datetime:
-        page = await self.get_ohlcv(
-            symbol=request.symbol, exchange=request.exchange, timeframe=request.timeframe, limit=1, **request.options
-        )
-        return page.candles[-1].timestamp if page.candles else datetime.now(UTC)
-
-
-def _check_order(first: datetime, last: datetime, start: datetime | str, end: datetime | str | None) -> None:
-    if first > last:
-        raise RequestValidationError(
-            parameter="start",
-            rule="start-not-after-end",
-            value=start,
-            message=f"must not be after end ({end if end is not None else _iso(last) + ', the newest candle'})",
-            suggestion="Swap start and end, or leave end out for everything up to the newest candle.",
-        )
