@@ -145,6 +145,11 @@ def use_rows(source: str, rows: Mapping[str, str], containers: tuple[str, ...]) 
         source, found = re.subn(pattern, f"class {container}(BaseModel, RowsModel):", source, flags=re.M)
         if not found:
             raise RuntimeError(f"no model {container} holds the bulk rows it should")
-    imports = ["import msgspec", "from datetime import date, datetime", "from ._rows import Row, RowList, RowsModel"]
-    # ruff (run on the whole package afterwards) sorts and merges these and drops the unused ones.
+    imports = [
+        "import msgspec",
+        "from datetime import date, datetime",
+        "from ._rows import Row as Row, RowList as RowList, RowsModel",
+    ]
+    # Row and RowList are part of heytraders.models (explicit re-exports, for mypy); ruff (run on the whole
+    # package afterwards) sorts and merges these imports and drops the unused ones.
     return source.replace("from ._models import BaseModel", "\n".join(["from ._models import BaseModel", *imports]), 1)

@@ -11,7 +11,9 @@ from pydantic import AnyUrl, AwareDatetime, ConfigDict, Field, RootModel, Secret
 
 from ._enums import OpenIntEnum, OpenStrEnum
 from ._models import BaseModel
-from ._rows import Row, RowList, RowsModel
+from ._rows import Row as Row
+from ._rows import RowList as RowList
+from ._rows import RowsModel
 
 
 class Meta(BaseModel):
