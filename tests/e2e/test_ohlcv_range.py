@@ -16,6 +16,7 @@ import anyio
 import httpx
 import pytest
 from heytraders import AsyncHeyTraders, HeyTraders, OhlcvRangeProgress, RequestValidationError, models
+from heytraders._exceptions import RateLimitError
 from heytraders.errors import DataUnavailableError
 from heytraders_mock import MockConfig, create_app
 from starlette.types import ASGIApp
@@ -157,6 +158,16 @@ def test_rate_limit_answers_are_waited_out() -> None:
     assert [candle.timestamp for candle in result.candles] == hourly(60)
 
 
+def test_rate_limit_waits_are_bounded() -> None:
+    sandbox = make_sandbox(rate_limit_per_minute=1)
+    with sandbox.client() as client, pytest.raises(RateLimitError):
+        end = START + timedelta(hours=47)
+        client.market.get_ohlcv_range(
+            symbol="BTC/USDT", start=START, end=end, page_size=24, max_rate_limit_waits=0, sleep=sandbox.sleep
+        )
+    assert sandbox.sleeps == [] and len(sandbox.ohlcv_requests) == 2
+
+
 @pytest.mark.anyio
 async def test_async_pages_concurrently_within_the_bound() -> None:
     sandbox = await amake_sandbox()
@@ -204,3 +215,5 @@ async def test_async_waits_out_rate_limits_and_handles_an_empty_range() -> None:
             symbol="BTC/USDT", start="2017-01-01T00:00:00Z", end="2017-01-02T00:00:00Z", sleep=sandbox.asleep
         )
         assert empty.candles == []
+        with pytest.raises(RequestValidationError, match="concurrency: must be at least 1"):
+            await client.market.get_ohlcv_range(symbol="BTC/USDT", start=START, end=end, concurrency=0)

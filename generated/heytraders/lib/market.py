@@ -27,7 +27,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import httpx
 
@@ -219,7 +219,11 @@ class _Range:
             **self.options,
         }
 
-    def plan(self, last: datetime) -> list[tuple[datetime, datetime]]:
+    def plan(self, newest: models.Ohlcv | None = None) -> list[tuple[datetime, datetime]]:
+        """The windows up to ``end``, or up to the newest candle of ``newest`` (none if it holds no candle)."""
+        if self.last is None and not (newest and newest.candles):
+            return []
+        last = self.last or cast(models.Ohlcv, newest).candles[-1].timestamp
         if self.first > last:
             shown = self.end if self.end is not None else f"{_iso(last)}, the newest candle"
             raise RequestValidationError(
@@ -324,8 +328,8 @@ class MarketHelpers(MarketEndpoints):
             page_size=page_size,
             options=_options(extra_headers, timeout, max_retries),
         )
-        last = run.last or self.get_ohlcv(**run.newest()).candles[-1].timestamp
-        for index in range(len(run.plan(last))):
+        newest = None if end is not None else self.get_ohlcv(**run.newest())
+        for index in range(len(run.plan(newest))):
             run.record(index, self._page(run.page(index), max_rate_limit_waits, sleep), on_progress)
         ohlcv, check_symbol = run.result()
         if check_symbol:
@@ -384,7 +388,7 @@ class AsyncMarketHelpers(AsyncMarketEndpoints):
             page_size=page_size,
             options=_options(extra_headers, timeout, max_retries),
         )
-        last = run.last or (await self.get_ohlcv(**run.newest())).candles[-1].timestamp
+        newest = None if end is not None else await self.get_ohlcv(**run.newest())
         gate = asyncio.Semaphore(concurrency)
 
         async def fetch(index: int) -> None:
@@ -393,7 +397,7 @@ class AsyncMarketHelpers(AsyncMarketEndpoints):
             run.record(index, page, on_progress)
 
         async with asyncio.TaskGroup() as group:
-            for index in range(len(run.plan(last))):
+            for index in range(len(run.plan(newest))):
                 group.create_task(fetch(index))
         ohlcv, check_symbol = run.result()
         if check_symbol:
