@@ -133,6 +133,20 @@ def test_funding_rates(mock: Mock) -> None:
     mock.error("GET", "/market/funding-rates", 422, "DATA_UNAVAILABLE", key, params=missing)
 
 
+def test_hyperliquid_takes_the_documents_standard_symbols(mock: Mock) -> None:
+    # The older document: Hyperliquid is a USDC DEX whose symbols are written "like BTC/USDT".
+    key = mock.register()
+    listed = mock.ok("GET", "/market/funding-rates", key, params={"exchange": "hyperliquid", "symbol": "BTC/USDC"})
+    for symbol in ("BTC/USDT", "BTC/USDT:USDT", "BTC/USDC:USDC"):
+        asked = mock.ok("GET", "/market/funding-rates", key, params={"exchange": "hyperliquid", "symbol": symbol})
+        assert asked == listed and [r["symbol"] for r in asked["rates"]] == ["BTC/USDC:USDC"]
+    ticker = mock.ok("GET", "/market/ticker", key, params={"exchange": "hyperliquid", "symbol": "ETH/USDT"})
+    assert ticker["symbol"] == "ETH/USDC:USDC"
+    for symbol in ("BTC/USDT:USDC", "BTC/KRW", "XRP/USDT"):
+        params = {"exchange": "hyperliquid", "symbol": symbol}
+        mock.error("GET", "/market/funding-rates", 422, "DATA_UNAVAILABLE", key, params=params)
+
+
 def evaluate(mock: Mock, key: Key, expression: str, symbol: str = "BTC/USDT", **extra: str) -> Any:
     return mock.ok("POST", "/market/evaluate", key, json={"expression": expression, "symbol": symbol, **extra})
 
