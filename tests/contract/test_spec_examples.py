@@ -110,8 +110,10 @@ class ExampleRequest:
     def test_id(self) -> str:
         return f"{self.operation_id}.{self.example}" + "".join(f"+real_{name}" for name in self.substituted)
 
-    def fixture_for(self, name: str) -> Fixture | None:
-        return fixture_for(self.operation_id, name)
+    @property
+    def written(self) -> dict[str, Any]:
+        """Every parameter and body field as the spec writes it."""
+        return {**self.path_params, **self.query, **(self.body if isinstance(self.body, Mapping) else {})}
 
 
 def fixture_for(operation_id: str, name: str) -> Fixture | None:
@@ -171,10 +173,10 @@ def example_accounts(requests: list[ExampleRequest]) -> dict[str, str]:
     """The spec's example account ids, each with the exchange an example shows it with."""
     accounts: dict[str, str] = {}
     for request in requests:
-        for values in (request.query, request.body if isinstance(request.body, Mapping) else {}):
-            if "account_id" in values and "exchange" in values:
-                known = accounts.setdefault(values["account_id"], values["exchange"])
-                assert known == values["exchange"], f"{values['account_id']} is shown on {known} and elsewhere"
+        values = request.written
+        if "account_id" in values and "exchange" in values:
+            known = accounts.setdefault(values["account_id"], values["exchange"])
+            assert known == values["exchange"], f"{values['account_id']} is shown on {known} and elsewhere"
     return accounts
 
 
@@ -207,7 +209,8 @@ class Sandbox:
             self._made[fixture] = await FLOWS[fixture](self, request)
         return self._made[fixture]
 
-    async def account(self, request: ExampleRequest, example_id: str) -> str:
+    def account(self, example_id: str) -> str:
+        """The key's account standing for the spec's example account ``example_id`` (same exchange)."""
         assert example_id in EXAMPLE_ACCOUNTS, f"the spec's account {example_id} is never shown with its exchange"
         return self.accounts[EXAMPLE_ACCOUNTS[example_id]]
 
@@ -290,12 +293,8 @@ async def _paused(sandbox: Sandbox, request: ExampleRequest) -> str:
     return ""
 
 
-async def _never(sandbox: Sandbox, request: ExampleRequest) -> str:
-    raise AssertionError("account ids come from the key (Sandbox.account)")
-
-
+# Every fixture but ACCOUNT, whose ids the key already has (Sandbox.account).
 FLOWS: dict[Fixture, Callable[[Sandbox, ExampleRequest], Any]] = {
-    Fixture.ACCOUNT: _never,
     Fixture.ORDER: _order,
     Fixture.BACKTEST: _backtest,
     Fixture.RESULT: _result,
@@ -323,11 +322,10 @@ async def real_values(sandbox: Sandbox, request: ExampleRequest, names: tuple[st
     """The real ids of the substituted parameters ``names``, each made by its fixture flow."""
     values: dict[str, str] = {}
     for name in names:
-        fixture = request.fixture_for(name)
+        fixture = fixture_for(request.operation_id, name)
         assert fixture is not None
-        written = {**request.path_params, **request.query, **(request.body if request.body is not NO_BODY else {})}
         if fixture is Fixture.ACCOUNT:
-            values[name] = await sandbox.account(request, str(written[name]))
+            values[name] = sandbox.account(str(request.written[name]))
         else:
             values[name] = await sandbox.make(fixture, request)
     return values
