@@ -107,6 +107,7 @@ class ClientOperation:
     return_type: str
     return_description: str
     pagination: Pagination | None
+    deprecated: bool = False  # the spec's `deprecated: true`: a form the newer documents dropped
 
     @property
     def constant(self) -> str:
@@ -294,6 +295,7 @@ def build_operation(
         public=scopes is None,
         key_optional={} in security,
         places_order=bool(raw.get("x-places-order")),
+        deprecated=bool(raw.get("deprecated")),
         markdown="text/markdown" in content,
         parameters=tuple(build_parameters(spec, operation, types)),
         rules=tuple(

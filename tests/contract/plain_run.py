@@ -18,7 +18,6 @@ or the generated value.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import subprocess
 import sys
@@ -126,8 +125,11 @@ def classify(failure: Failure, rule_ids: frozenset[str]) -> Known | None:
 
 
 _CASE = re.compile(r"^\d+\. Test Case ID", re.MULTILINE)
-_TITLE = re.compile(r"^- (.+)$", re.MULTILINE)
-_BODY = re.compile(r"`(\{.*\})`")
+_TITLE = re.compile(r"^- (?:[A-Z]+\d+ )?(.+)$", re.MULTILINE)
+# Read from the response body as the report quotes it; long bodies are cut, so fields are found by pattern.
+_CODE = re.compile(r'"code"\s*:\s*"([A-Z_]+)"')
+_RULE = re.compile(r'"rule"\s*:\s*"([^"]+)"')
+_RULE_IN_MESSAGE = re.compile(r"\(rule ([a-z][a-z0-9.-]*)\)")  # the message names it too, before any cut
 
 
 def failures_in(report: Path) -> Iterator[Failure]:
@@ -140,22 +142,10 @@ def failures_in(report: Path) -> Iterator[Failure]:
                 continue
             text = element.text or element.get("message") or ""
             for case in _CASE.split(text)[1:] or [text]:
-                body = _BODY.search(case)
-                error: dict[str, object] = {}
-                if body is not None:
-                    try:
-                        loaded = json.loads(body.group(1))
-                    except ValueError:
-                        loaded = {}
-                    error = loaded.get("error") or {} if isinstance(loaded, dict) else {}
-                details = error.get("details") if isinstance(error.get("details"), dict) else {}
-                code, rule = error.get("code"), details.get("rule") if isinstance(details, dict) else None
+                code, rule = _CODE.search(case), _RULE.search(case) or _RULE_IN_MESSAGE.search(case)
                 for title in _TITLE.findall(case) or [element.tag]:
                     yield Failure(
-                        operation,
-                        title.strip(),
-                        code if isinstance(code, str) else None,
-                        rule if isinstance(rule, str) else None,
+                        operation, title.strip(), code.group(1) if code else None, rule.group(1) if rule else None
                     )
 
 
@@ -232,7 +222,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--phases", default="examples,coverage,fuzzing,stateful", help="schemathesis phases")
     parser.add_argument("--seed", type=int, default=1, help="schemathesis seed, so a run can be repeated (1)")
     parser.add_argument("--timeout", type=float, default=1200.0, help="seconds before the run is stopped (1200)")
+    parser.add_argument("--judge", type=Path, help="only judge this JUnit report of an earlier run")
     args = parser.parse_args(argv)
+    if args.judge is not None:
+        return judge(list(failures_in(args.judge)), "")
     return run(args.max_examples, args.phases, args.seed, args.timeout)
 
 
