@@ -10,7 +10,7 @@ SPEC := spec/heytraders.yaml
 export REDOCLY_TELEMETRY := off
 export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 
-.PHONY: help install generate check-generated lint lint-spec lint-python portability test contract contract-live bench mock demo clean
+.PHONY: help install generate check-generated lint lint-spec lint-python portability test contract contract-cli contract-live bench mock demo clean
 
 help:
 	@echo "make demo         run the main job"
@@ -21,6 +21,7 @@ help:
 	@echo "make bench        the SDK's cost over raw httpx, as ratios measured in one run"
 	@echo "make mock         serve the sandbox on http://127.0.0.1:8080/api/v1"
 	@echo "make contract     the deep schemathesis run of the mock against the spec (make test runs a bounded one)"
+	@echo "make contract-cli   plain 'st run --checks all' (no hooks) against 'heytraders-mock --no-limits'"
 	@echo "make contract-live  read-only contract run against HEYTRADERS_BASE_URL (needs HEYTRADERS_API_KEY)"
 
 $(VENV_STAMP): pyproject.toml
@@ -67,6 +68,10 @@ test: lint
 
 contract: install
 	CONTRACT_PROFILE=deep $(BIN)/pytest tests/contract -q -rs
+
+# Untuned: no hooks, every check; the failures it may report are the kinds README.md lists, nothing else.
+contract-cli: install
+	$(PY) -m tests.contract.plain_run
 
 contract-live: install
 	$(BIN)/pytest tests/contract/test_contract_live.py -m live -rs

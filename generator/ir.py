@@ -109,6 +109,7 @@ class ClientOperation:
     return_description: str
     pagination: Pagination | None
     rows: RowsResult | None = None  # the data is (or holds) an array of bulk rows: parsed by rows_parser
+    deprecated: bool = False  # the spec's `deprecated: true`: a form the newer documents dropped
 
     @property
     def constant(self) -> str:
@@ -314,6 +315,7 @@ def build_operation(
         public=scopes is None,
         key_optional={} in security,
         places_order=bool(raw.get("x-places-order")),
+        deprecated=bool(raw.get("deprecated")),
         markdown="text/markdown" in content,
         parameters=tuple(build_parameters(spec, operation, types)),
         rules=tuple(

@@ -2398,7 +2398,7 @@ class PostPage(BaseModel):
     """
     The posts of this page, in the requested order.
     """
-    next_cursor: Annotated[str | None, Field(examples=["eyJzIjoiaG90IiwibyI6MTB9"])]
+    next_cursor: Annotated[str | None, Field(examples=["eyJvIjoxMH0"])]
     """
     Pass as `cursor` (with the same filters) for the next page; null on the last page.
     """

@@ -1,9 +1,14 @@
 """Authentication, scopes and the rate limit, in the order a request meets them.
 
 1. A public operation (``security: []``) never reads a key. An optional-key operation (``{}``
-   first) works without one but refuses a bad one. Otherwise the key is read from
-   ``Authorization: Bearer`` (first) or ``X-API-Key``: none or unknown → 401 ``INVALID_API_KEY``;
-   a provisional key past its 24 hours → 401 ``EXPIRED_API_KEY``.
+   first) works without one but refuses a bad one. Otherwise the key is read as the spec's
+   "Which key a request carries" says (:func:`credentials`): from every ``Authorization`` header
+   that is a Bearer credential (``Bearer`` in any case, then a non-empty token) and every
+   non-empty ``X-API-Key`` header; other ``Authorization`` headers (empty, ``Basic …``, ``Bearer``
+   without a token, any other scheme) carry no key and are ignored. One distinct key → that key;
+   two different keys → 401 ``INVALID_API_KEY`` before either is looked up, so the answer never
+   tells which of them is valid; none or unknown → 401 ``INVALID_API_KEY``; a provisional key past
+   its 24 hours → 401 ``EXPIRED_API_KEY``. No message ever repeats a header's value.
 2. The rate limit counts every request of a key (of a client IP when there is no key) → 429
    ``RATE_LIMITED`` with ``Retry-After``.
 3. The scope in the security requirement's roles, then (once the body is read) any
@@ -16,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from .clock import iso
 from .errors import ApiError
@@ -24,25 +29,47 @@ from .spec import Operation
 from .store import Agent, Store
 
 REGISTER_HINT = 'Send a valid key as "Authorization: Bearer <key>" or register one with POST /meta/register.'
+ONE_KEY_HINT = 'Send one key, as "Authorization: Bearer <key>" or "X-API-Key: <key>" (or the same key in both).'
 
 
-def credentials(headers: Mapping[str, str]) -> str | None:
-    authorization = headers.get("authorization", "")
+class HeaderLists(Protocol):
+    """Request headers that may repeat (Starlette's ``Headers``)."""
+
+    def getlist(self, key: str) -> list[str]: ...
+
+
+def _bearer_token(authorization: str) -> str | None:
+    """The token of a Bearer credential (scheme in any case, a non-empty token); None for anything else."""
     scheme, _, token = authorization.strip().partition(" ")
-    if scheme.lower() == "bearer" and token.strip():
-        return token.strip()
-    key = headers.get("x-api-key", "").strip()
-    return key or None
+    return (token.strip() or None) if scheme.lower() == "bearer" else None
 
 
-def authenticate(store: Store, op: Operation, headers: Mapping[str, str], now: datetime) -> Agent | None:
+def credentials(headers: HeaderLists) -> str | None:
+    """The one API key a request carries (None: no key), or 401 ``INVALID_API_KEY`` when it carries two."""
+    bearer = [token for value in headers.getlist("authorization") if (token := _bearer_token(value)) is not None]
+    header = [key for value in headers.getlist("x-api-key") if (key := value.strip())]
+    keys = set(bearer + header)
+    if len(keys) > 1:
+        raise ApiError(
+            "INVALID_API_KEY",
+            "The request carries different API keys (in Authorization: Bearer and X-API-Key, or in a header "
+            "sent twice); the server does not choose between them.",
+            ONE_KEY_HINT,
+        )
+    return keys.pop() if keys else None
+
+
+def authenticate(store: Store, op: Operation, headers: HeaderLists, now: datetime) -> Agent | None:
     if op.scope is None:
         return None
     key = credentials(headers)
     if key is None:
         if op.key_optional:
             return None
-        raise ApiError("INVALID_API_KEY", "No API key was sent.", REGISTER_HINT)
+        # Never the header's value: it may be a key sent without its scheme, or Basic credentials.
+        ignored = any(value.strip() for value in headers.getlist("authorization"))
+        why = ': the Authorization header is not "Bearer <key>", and there is no X-API-Key header' if ignored else ""
+        raise ApiError("INVALID_API_KEY", f"No API key was sent{why}.", REGISTER_HINT)
     agent = store.agent_for_key(key)
     if agent is None:
         raise ApiError("INVALID_API_KEY", "The API key is invalid.", REGISTER_HINT)

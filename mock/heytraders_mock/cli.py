@@ -17,6 +17,9 @@ import uvicorn
 from .app import create_app
 from .config import MockConfig
 
+# What --no-limits sets every limit to: more than any run here makes, still a finite window.
+UNLIMITED = 1_000_000_000
+
 
 def _delays(text: str) -> tuple[float, ...]:
     try:
@@ -63,16 +66,22 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         default=defaults.webhook_timeout,
         help="seconds a webhook receiver has to answer (5)",
     )
+    parser.add_argument(
+        "--no-limits",
+        action="store_true",
+        help=f"raise the rate limit and the backtest and registration quotas to {UNLIMITED:,} (load and contract runs)",
+    )
     return parser.parse_args(argv)
 
 
 def config_from(args: argparse.Namespace) -> MockConfig:
+    raised = UNLIMITED if args.no_limits else None
     return MockConfig(
         seed=args.seed,
-        rate_limit_per_minute=args.rate_limit,
-        backtests_per_hour=args.backtests_per_hour,
-        backtests_per_day=args.backtests_per_day,
-        registrations_per_hour=args.registrations_per_hour,
+        rate_limit_per_minute=raised or args.rate_limit,
+        backtests_per_hour=raised or args.backtests_per_hour,
+        backtests_per_day=raised or args.backtests_per_day,
+        registrations_per_hour=raised or args.registrations_per_hour,
         base_path=args.base_path,
         realtime_clock=not args.frozen_clock,
         webhook_retry_delays=args.webhook_retry_delays,

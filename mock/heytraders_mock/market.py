@@ -159,6 +159,8 @@ class Venue:
     volume_share: float = 1.0  # daily volume relative to Binance spot
     premium: float = 0.0  # mean premium over the asset's price, in log price
     basis: float = 0.0  # how far the premium drifts around its mean
+    # Other quotes that name the same markets: `BASE/OTHER` and `BASE/OTHER:OTHER` find `BASE/QUOTE[:QUOTE]`.
+    also_quoted: tuple[str, ...] = ()
 
 
 VENUES: dict[str, Venue] = {
@@ -189,7 +191,11 @@ VENUES: dict[str, Venue] = {
         "perpetual", "USDT", True, ("BTC", "ETH", "XRP", "BNB", "SOL", "DOGE", "LINK", "AVAX"), 2.5, 0.0, 0.0008
     ),
     "upbit": Venue("spot", "KRW", False, ("BTC", "ETH", "XRP", "SOL", "DOGE", "ADA"), 0.25, 0.012, 0.01),
-    "hyperliquid": Venue("perpetual", "USDC", True, ("BTC", "ETH", "SOL", "HYPE", "DOGE"), 0.5, 0.0, 0.001),
+    # Hyperliquid settles in USDC, and the older document writes its symbols in the "standard format like
+    # BTC/USDT" (Exchange-Specific Notes): both name its one perpetual per asset, listed as BASE/USDC:USDC.
+    "hyperliquid": Venue(
+        "perpetual", "USDC", True, ("BTC", "ETH", "SOL", "HYPE", "DOGE"), 0.5, 0.0, 0.001, also_quoted=("USDT",)
+    ),
     # The documents write Lighter symbols as BTC/USDT (orders, open orders, cancels); the mock follows them.
     "lighter": Venue("perpetual", "USDT", True, ("BTC", "ETH", "SOL"), 0.15, 0.0, 0.001),
     "gate": Venue("spot", "USDT", False, ("BTC", "ETH", "SOL", "DOGE", "PEPE"), 0.12, 0.0, 0.0005),
@@ -694,7 +700,13 @@ class MarketData:
         return sorted({market.quote for market in self.markets(exchange)})
 
     def find(self, exchange: str, symbol: str) -> Market | None:
-        """The market named ``symbol``; ``BASE/QUOTE`` also finds the perpetual ``BASE/QUOTE:QUOTE``."""
+        """The market named ``symbol``; ``BASE/QUOTE`` also finds the perpetual ``BASE/QUOTE:QUOTE``, and on a
+        venue with ``also_quoted`` currencies, ``BASE/OTHER`` (or ``BASE/OTHER:OTHER``) finds it too."""
+        venue = VENUES.get(exchange)
+        base, _, quote = symbol.partition("/")
+        other, _, settle = quote.partition(":")
+        if venue is not None and other in venue.also_quoted and settle in ("", other):
+            symbol = f"{base}/{venue.quote}"
         for market in self._markets.get(exchange, ()):
             if symbol == market.symbol or (
                 market.market_type == "perpetual" and f"{symbol}:{market.quote}" == market.symbol

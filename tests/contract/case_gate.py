@@ -2,29 +2,29 @@
 
 Schemathesis generates from the JSON Schemas alone. A case it calls *positive* can still be one the
 spec says the server must refuse, and ``positive_data_acceptance`` would then report the server's
-correct 400 as a rejected valid request. The gate deals with each kind of constraint JSON Schema
-cannot carry, always in the narrowest way:
+correct 400 as a rejected valid request. The spec writes every such rule down in machine-readable form
+(``x-request-rules``: ``if``/``then`` schemas and ``order`` comparisons over the request view; closed
+request enums). The gate reads them and deals with what plain JSON Schema generation cannot, always in
+the narrowest way:
 
-1. ``x-request-rules`` (exchange rules, "a limit order needs a price"): a positive case whose request
-   view breaks one is **dropped**. The view is built as the server builds it: when a request acts on a
-   known account or order (its path names it) and names no exchange, the account's (order's) exchange
-   joins the view. The gate knows the key's accounts (from ``/_mock/keys``, or from the account
-   operations' answers against the live API) and learns orders from every answer.
-2. Constraints in the spec's prose that a generated value can be brought within (**repaired** in
-   place): "``end_date`` after ``start_date``", "``lower_price`` below ``upper_price``",
-   "``exit_zscore`` below ``entry_zscore``", "a syntax error answers ``VALIDATION_ERROR``" (one of the
-   spec's own example expressions replaces a generated one), an opaque server-issued ``cursor`` (left
-   out), and open enumerations (``x-extensible-enum``: a listed value replaces an unlisted one; the
-   spec keeps them open so clients accept values a newer server adds, which does not make every string
-   one this server must accept in a request).
-3. Prose constraints on data the harness knows: "You cannot follow yourself" (**dropped**).
-4. Prose constraints on the *state* of the resource a request names ("a job that has completed or
-   failed cannot be cancelled"): no request can be judged in advance, so the ``positive_data_acceptance``
-   failure is **forgiven** (``filter_failure``) only when the answer is 400 ``VALIDATION_ERROR`` naming
-   exactly the parameter the prose is about. See ``STATE_DEPENDENT_REJECTIONS``.
-5. ``SPEC_GAPS``: server behaviour the spec does not state but the mock has, consistent with the codes
-   the operation lists. Each is reported as a spec gap and handled like 2 or 3 meanwhile; delete the
-   entry once the spec says it (then it moves to 2 or 3).
+1. ``x-request-rules`` (exchange rules, "a limit order needs a price", "``end_date`` after
+   ``start_date``"): a positive case whose request view breaks one is **dropped**. The view is built as
+   the server builds it: when a request acts on a known account or order (its path names it) and names
+   no exchange, the account's (order's) exchange joins the view. The gate knows the key's accounts (from
+   ``/_mock/keys``, or from the account operations' answers against the live API) and learns orders from
+   every answer.
+2. What no schema can say, each for the reason given where it is handled (``DSL_FIELDS``,
+   ``SERVER_ISSUED_QUERY``, ``STATE_RULES``):
+
+   - a Signal DSL expression or script is a sentence of a grammar, not a JSON value a schema can
+     describe: a generated one is **repaired** into one of the spec's own example expressions;
+   - a ``cursor`` is a token only the server issues: positive cases leave it out;
+   - rules on server state, on data only the server holds ("the order's exchange is the account's",
+     "you cannot follow yourself"): **dropped** when the harness knows the data;
+   - rules on the *state* of the resource a request names ("a job that has completed or failed cannot
+     be cancelled"): no request can be judged in advance, so the ``positive_data_acceptance`` failure is
+     **forgiven** (``filter_failure``) only when the answer is 400 ``VALIDATION_ERROR`` naming exactly the
+     parameter the spec's prose is about. See ``STATE_DEPENDENT_REJECTIONS``.
 
 Besides, so that positive cases reach more than "account not found", three in four of those that name
 an ``account_id`` get one of the key's own accounts (on the exchange the request names, when it names
@@ -39,17 +39,15 @@ import json
 import os
 import threading
 import zlib
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from schemathesis import Case, HookContext, Response
 from schemathesis.core.failures import Failure
 from schemathesis.openapi.checks import RejectedPositiveData
 
-from .request_rules import broken_rules, extensible_fields, request_view
+from .request_rules import broken_rules, request_view
 
 # Operations whose answers describe the key's accounts (``account_id`` with ``exchange``).
 ACCOUNT_OPERATIONS = frozenset({"list_accounts", "get_account"})
@@ -59,7 +57,7 @@ UNKNOWN_ACCOUNT_EVERY = 4
 KEY_ENV = "HEYTRADERS_CONTRACT_KEY"
 """JSON ``{"agent_id": ..., "account_ids": {exchange: account_id}}`` of the mock key, for ``st run``."""
 
-# ---- 2. prose constraints repaired ------------------------------------------------------------------
+# ---- 2. what no schema can say: DSL and server-issued tokens, repaired -------------------------------
 
 # Signal DSL the spec itself shows (its examples and the documents' snippets), by the kind of value a
 # field wants. A generated string is almost never valid DSL, and which strings are is not a JSON Schema.
@@ -78,7 +76,7 @@ DSL_FIELDS: dict[tuple[str, str], tuple[str, ...]] = {
 # `next_cursor`"); a generated string is not one, so positive cases leave them out.
 SERVER_ISSUED_QUERY = ("cursor",)
 
-# ---- 4. prose constraints on state: forgiven 400s ---------------------------------------------------
+# ---- rules on the state of the named resource: forgiven 400s ---------------------------------------------------
 
 # operation id -> (the parameter the 400 must name, the spec's words).
 STATE_DEPENDENT_REJECTIONS: dict[str, tuple[str, str]] = {
@@ -89,17 +87,15 @@ STATE_DEPENDENT_REJECTIONS: dict[str, tuple[str, str]] = {
     "subscribe_to_strategy": ("account_id", "the account must be on the strategy's exchange (VALIDATION_ERROR)"),
 }
 
-# ---- 5. spec gaps -------------------------------------------------------------------------------------
+# ---- data only the server holds: dropped when the harness knows it ---------------------------------
 
-SPEC_GAPS: dict[str, str] = {
+STATE_RULES: dict[str, str] = {
     "place-order-exchange-is-the-accounts": (
-        "place_order: an `exchange` other than the named account's is 400 VALIDATION_ERROR in the mock; the "
-        "spec only says the server adds the account's exchange when none is named (dropped meanwhile)"
+        "place_order: `exchange` must be the named account's exchange (the spec says so on the field); which "
+        "exchange an account is on is server data, so no schema over the request can state it"
     ),
-    "ohlcv-start-not-after-end": (
-        "get_ohlcv: `start` after `end` is 400 VALIDATION_ERROR in the mock; the spec says only that a range "
-        "without data is DATA_UNAVAILABLE (list_signals does say its inverted range is a VALIDATION_ERROR; "
-        "repaired meanwhile)"
+    "cannot-follow-yourself": (
+        "follow_arena_agent: an agent cannot follow itself; which agent a key is, is server data"
     ),
 }
 
@@ -121,93 +117,18 @@ def _pick(options: tuple[str, ...], seed: object) -> str:
     return options[zlib.crc32(repr(seed).encode()) % len(options)]
 
 
-def _order_dates(container: MutableMapping[str, Any], first: str, last: str, *, strict: bool) -> None:
-    """Make ``container[first]`` fall before ``container[last]`` (or on it, unless ``strict``)."""
-    try:
-        start, end = date.fromisoformat(container[first]), date.fromisoformat(container[last])
-    except (KeyError, TypeError, ValueError):
-        return
-    if start > end:
-        start, end = end, start
-    if strict and start == end:
-        if end < date.max:
-            end += timedelta(days=1)
-        else:
-            start -= timedelta(days=1)
-    container[first], container[last] = start.isoformat(), end.isoformat()
-
-
-def _order_times(container: MutableMapping[str, Any], first: str, last: str) -> None:
-    """Swap two ``date-time`` strings when ``container[first]`` falls after ``container[last]``."""
-    try:
-        start = datetime.fromisoformat(str(container[first]).replace("Z", "+00:00"))
-        end = datetime.fromisoformat(str(container[last]).replace("Z", "+00:00"))
-        later = start > end
-    except (KeyError, TypeError, ValueError):
-        return
-    if later:
-        container[first], container[last] = container[last], container[first]
-
-
-def _order_decimals(container: MutableMapping[str, Any], low: str, high: str) -> None:
-    """Make ``container[low]`` strictly below ``container[high]`` (decimal strings)."""
-    try:
-        lower, upper = Decimal(container[low]), Decimal(container[high])
-    except (KeyError, TypeError, InvalidOperation):
-        return
-    if lower > upper:
-        container[low], container[high] = container[high], container[low]
-    elif lower == upper:
-        container[high] = format(upper + 1, "f")
-
-
-def _order_numbers(container: MutableMapping[str, Any], low: str, high: str) -> None:
-    """Make ``container[low]`` strictly below ``container[high]`` (JSON numbers, ``low`` may be 0)."""
-    lower, upper = container.get(low), container.get(high)
-    if not isinstance(lower, int | float) or not isinstance(upper, int | float):
-        return
-    if lower >= upper:
-        container[low] = upper / 2
-
-
-def _known_values(case: Case[Any], operation: str | None) -> None:
-    """Put a listed value in each open-enumeration field that holds an unlisted one."""
-    containers: dict[str, Any] = {"path": case.path_parameters, "query": case.query, "body": case.body}
-    for spec_field in extensible_fields().get(operation or "", ()):
-        holder = containers.get(spec_field.location)
-        for key in spec_field.path[:-1]:
-            holder = holder.get(key) if isinstance(holder, dict) else None
-        name = spec_field.path[-1] if spec_field.path else None
-        if isinstance(holder, dict) and name is not None:
-            value = holder.get(name)
-            if isinstance(value, str) and value not in spec_field.known:
-                holder[name] = _pick(spec_field.known, value)
-
-
 def repair(case: Case[Any]) -> None:
-    """Bring a positive case within the spec's repairable prose constraints (kind 2, and gaps of that kind)."""
+    """Bring a positive case within what no schema can say (kind 2): DSL in DSL fields, no cursor."""
     operation = operation_id(case)
-    _known_values(case, operation)
     body = case.body
     if isinstance(body, dict):
         for (owner, name), options in DSL_FIELDS.items():
             value = body.get(name)
             if owner == operation and isinstance(value, str) and value not in options:
                 body[name] = _pick(options, value)
-        if operation == "execute_backtest":
-            _order_dates(body, "start_date", "end_date", strict=True)
-            grid, pair = body.get("grid"), body.get("pair_trading")
-            if isinstance(grid, dict):
-                _order_decimals(grid, "lower_price", "upper_price")
-            if isinstance(pair, dict):
-                _order_numbers(pair, "exit_zscore", "entry_zscore")
     if isinstance(case.query, dict):
         for name in SERVER_ISSUED_QUERY:
             case.query.pop(name, None)
-        if operation == "list_signals":
-            _order_dates(case.query, "start_date", "end_date", strict=False)
-        if operation == "get_ohlcv":  # SPEC_GAPS["ohlcv-start-not-after-end"]
-            _order_times(case.query, "start", "end")
 
 
 def error_of(response: Response) -> dict[str, Any]:
@@ -281,13 +202,13 @@ class CaseGate:
             )
 
     def broken(self, case: Case[Any]) -> list[str]:
-        """The request rules (kind 1), and the droppable prose constraints (3, and gaps), ``case`` breaks."""
+        """The request rules (kind 1), and the ``STATE_RULES`` the harness can judge, ``case`` breaks."""
         operation = operation_id(case)
         view = self.view(case)
         broken = broken_rules(operation, view)
         if operation == "follow_arena_agent" and self.agent_id is not None and view.get("agent_id") == self.agent_id:
             broken.append("cannot-follow-yourself")
-        if operation == "place_order":  # SPEC_GAPS["place-order-exchange-is-the-accounts"]
+        if operation == "place_order":
             account, exchange = view.get("account_id"), view.get("exchange")
             known = self.account_exchanges.get(account) if isinstance(account, str) else None
             if known is not None and exchange != known:

@@ -14,8 +14,11 @@ contract tests stay an independent reading of the spec.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -35,16 +38,58 @@ ORDER_PARAMETER = "order_id"
 
 @dataclass(frozen=True, slots=True)
 class RequestRule:
-    """One ``x-request-rules`` entry of one operation, with its schemas compiled."""
+    """One ``x-request-rules`` entry of one operation, with its schemas compiled.
+
+    Attributes:
+        order: JSON pointers whose values must increase (the spec's ``order``; empty for a ``then`` rule).
+        strict: With ``order``: each value above (after) the one before, not merely not below it.
+    """
 
     id: str
     parameter: str
     condition: Draft202012Validator
     requirement: Draft202012Validator
+    order: tuple[str, ...] = ()
+    strict: bool = True
 
     def broken_by(self, view: Mapping[str, Any]) -> bool:
-        """Whether ``view`` matches the rule's ``if`` but not its ``then``."""
-        return self.condition.is_valid(view) and not self.requirement.is_valid(view)
+        """Whether ``view`` matches the rule's ``if`` but not its ``then`` or ``order``."""
+        if not self.condition.is_valid(view):
+            return False
+        return not self.requirement.is_valid(view) or self._out_of_order(view)
+
+    def _out_of_order(self, view: Mapping[str, Any]) -> bool:
+        values = [_comparable(_pointed(view, pointer)) for pointer in self.order]
+        if any(value is None for value in values) or len({type(value) for value in values}) != 1:
+            return False  # missing or of different kinds: the rule does not judge it
+        pairs = itertools.pairwise(values)
+        return any(later < earlier or (self.strict and later == earlier) for earlier, later in pairs)  # type: ignore[operator]
+
+
+def _pointed(view: Mapping[str, Any], pointer: str) -> Any:
+    value: Any = view
+    for part in pointer.split("/")[1:]:
+        value = value.get(part) if isinstance(value, Mapping) else None
+    return value
+
+
+def _comparable(value: Any) -> Decimal | date | datetime | None:
+    """A decimal, a date or an aware date-time, as the spec's ``order`` compares them; else None."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return Decimal(str(value))
+    if not isinstance(value, str):
+        return None
+    for parse in (Decimal, date.fromisoformat, lambda text: datetime.fromisoformat(text.replace("Z", "+00:00"))):
+        try:
+            parsed = parse(value)
+        except (ValueError, ArithmeticError):
+            continue
+        if isinstance(parsed, datetime) and parsed.tzinfo is None:
+            return None
+        return parsed
+    return None
 
 
 @functools.cache
@@ -89,74 +134,19 @@ def rules_by_operation() -> dict[str, tuple[RequestRule, ...]]:
         for entry in entries:
             rule_id, body = _resolve_rule(spec, entry)
             for keyword in ("if", "then"):
-                Draft202012Validator.check_schema(body[keyword])
+                Draft202012Validator.check_schema(body.get(keyword, {}))
             rules.append(
                 RequestRule(
                     id=rule_id,
                     parameter=str(body["parameter"]),
                     condition=Draft202012Validator(body["if"]),
-                    requirement=Draft202012Validator(body["then"]),
+                    requirement=Draft202012Validator(body.get("then", {})),
+                    order=tuple(body.get("order", ())),
+                    strict=bool(body.get("strict", True)),
                 )
             )
         if rules:
             table[str(operation["operationId"])] = tuple(rules)
-    return table
-
-
-@dataclass(frozen=True, slots=True)
-class ExtensibleField:
-    """A request field whose schema is an open enumeration (``x-extensible-enum``).
-
-    Attributes:
-        location: ``path``, ``query`` or ``body``.
-        path: Keys from the container to the field (``("exchange",)``).
-        known: The values the spec lists.
-    """
-
-    location: str
-    path: tuple[str, ...]
-    known: tuple[str, ...]
-
-
-def _resolve(spec: Mapping[str, Any], node: Any) -> Any:
-    while isinstance(node, Mapping) and "$ref" in node:
-        target: Any = spec
-        for part in str(node["$ref"]).removeprefix("#/").split("/"):
-            target = target[part]
-        node = {**target, **{key: value for key, value in node.items() if key != "$ref"}}
-    return node
-
-
-def _extensible(spec: Mapping[str, Any], schema: Any, location: str, path: tuple[str, ...]) -> list[ExtensibleField]:
-    schema = _resolve(spec, schema)
-    if not isinstance(schema, Mapping):
-        return []
-    found = []
-    if "x-extensible-enum" in schema:
-        found.append(ExtensibleField(location, path, tuple(str(value) for value in schema["x-extensible-enum"])))
-    for name, child in (schema.get("properties") or {}).items():
-        found += _extensible(spec, child, location, (*path, name))
-    for keyword in ("allOf", "anyOf", "oneOf"):
-        for child in schema.get(keyword) or []:
-            found += _extensible(spec, child, location, path)
-    return found
-
-
-@functools.cache
-def extensible_fields() -> dict[str, tuple[ExtensibleField, ...]]:
-    """Every operation's request fields with an open enumeration, keyed by ``operationId``."""
-    spec = load_spec()
-    table: dict[str, tuple[ExtensibleField, ...]] = {}
-    for _, _, operation in iter_operations(spec):
-        found: list[ExtensibleField] = []
-        for parameter in operation.get("parameters") or []:
-            parameter = _resolve(spec, parameter)
-            found += _extensible(spec, parameter["schema"], parameter["in"], (parameter["name"],))
-        body = (operation.get("requestBody") or {}).get("content", {}).get("application/json")
-        if body is not None:
-            found += _extensible(spec, body["schema"], "body", ())
-        if found:
-            table[str(operation["operationId"])] = tuple(found)
     return table
 
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from typing import Any
+
+import pytest
+from heytraders_mock import MockConfig, create_app
 
 from .conftest import Key, Mock
 
@@ -82,6 +87,45 @@ def test_posts_page_by_cursor(mock: Mock) -> None:
     wrong = {"sort": "top", "period": "all", "cursor": params["cursor"]}
     assert mock.error("GET", "/arena/posts", 400, "VALIDATION_ERROR", params=wrong)["details"]["parameter"] == "cursor"
     mock.error("GET", "/arena/posts", 400, "VALIDATION_ERROR", params={"cursor": "not-base64!"})
+
+
+def _cursor(value: object) -> str:
+    return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
+
+
+def test_cursors_are_stateless_and_a_bare_position_fits_any_filters(mock: Mock) -> None:
+    everything = {"sort": "new", "period": "all", "limit": 50}
+    posts = [p["post_id"] for p in mock.ok("GET", "/arena/posts", params=everything)["posts"]]
+    first = mock.ok("GET", "/arena/posts", params={"sort": "new", "period": "all", "limit": 3})
+    # An issued cursor names its position and filters, so another fresh sandbox (same seed) reads it too.
+    other = Mock(create_app(MockConfig(seed=0)))
+    rest = other.ok("GET", "/arena/posts", params={**everything, "cursor": first["next_cursor"]})
+    other.http.close()
+    assert [p["post_id"] for p in rest["posts"]] == posts[3:]
+    # A cursor without filters is a bare position: valid with any filters (the spec's example is one).
+    for params in ({"sort": "new", "period": "all"}, {"sort": "top", "category": "strategy_ideas", "period": "30d"}):
+        page = mock.ok("GET", "/arena/posts", params={**params, "limit": 50, "cursor": _cursor({"o": 2})})
+        assert page["posts"] == mock.ok("GET", "/arena/posts", params={**params, "limit": 50})["posts"][2:]
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "not-base64!",
+        _cursor({"o": 2}) + "=",  # padding is not part of the alphabet
+        _cursor([2]),
+        _cursor({"offset": 2}),
+        _cursor({"o": -1}),
+        _cursor({"o": "2"}),
+        _cursor({"o": True}),
+        _cursor({"o": 2, "x": 1}),
+        _cursor({"o": 2, "f": {"sort": "top"}}),  # issued for other filters
+        base64.urlsafe_b64encode(b"\xff\xfe").decode().rstrip("="),
+    ],
+)
+def test_a_cursor_that_is_not_one_is_a_validation_error_naming_cursor(mock: Mock, cursor: str) -> None:
+    error = mock.error("GET", "/arena/posts", 400, "VALIDATION_ERROR", params={"cursor": cursor})
+    assert error["details"]["parameter"] == "cursor"
 
 
 def test_post_filters(mock: Mock) -> None:

@@ -47,7 +47,7 @@ def test_symbols_default_to_binance_spot_and_filter(mock: Mock) -> None:
     perps = mock.ok("GET", "/market/symbols", params={"exchange": "hyperliquid"})
     assert perps["market_type"] == "perpetual" and "BTC/USDC:USDC" in {s["symbol"] for s in perps["symbols"]}
     error = mock.error("GET", "/market/symbols", 400, "VALIDATION_ERROR", params={"exchange": "kraken"})
-    assert error["details"]["rule"] == "known-exchange"
+    assert error["details"]["rule"] == "enum"  # requests name a supported exchange: a closed enumeration
     mock.error("GET", "/market/symbols", 400, "VALIDATION_ERROR", params={"limit": "0"})
 
 
@@ -94,7 +94,12 @@ def test_ohlcv_candles(mock: Mock) -> None:
     future = {"symbol": "BTC/USDT", "start": "2027-01-01T00:00:00Z"}
     mock.error("GET", "/market/ohlcv", 422, "DATA_UNAVAILABLE", key, params=future)
     backwards = {"symbol": "BTC/USDT", "start": "2026-02-10T00:00:00Z", "end": "2026-02-01T00:00:00Z"}
-    mock.error("GET", "/market/ohlcv", 422, "DATA_UNAVAILABLE", key, params=backwards)
+    backwards_error = mock.error("GET", "/market/ohlcv", 400, "VALIDATION_ERROR", key, params=backwards)
+    assert backwards_error["details"] == {
+        "parameter": "start",
+        "rule": "ohlcv-start-not-after-end",
+        "value": "2026-02-10T00:00:00Z",
+    }
 
 
 def test_ohlcv_in_every_timeframe_ends_at_the_ticker(mock: Mock) -> None:
@@ -131,6 +136,20 @@ def test_funding_rates(mock: Mock) -> None:
         assert error["details"]["parameter"] == "exchange"
     missing = {"exchange": "lighter", "symbol": "DOGE/USDT"}
     mock.error("GET", "/market/funding-rates", 422, "DATA_UNAVAILABLE", key, params=missing)
+
+
+def test_hyperliquid_takes_the_documents_standard_symbols(mock: Mock) -> None:
+    # The older document: Hyperliquid is a USDC DEX whose symbols are written "like BTC/USDT".
+    key = mock.register()
+    listed = mock.ok("GET", "/market/funding-rates", key, params={"exchange": "hyperliquid", "symbol": "BTC/USDC"})
+    for symbol in ("BTC/USDT", "BTC/USDT:USDT", "BTC/USDC:USDC"):
+        asked = mock.ok("GET", "/market/funding-rates", key, params={"exchange": "hyperliquid", "symbol": symbol})
+        assert asked == listed and [r["symbol"] for r in asked["rates"]] == ["BTC/USDC:USDC"]
+    ticker = mock.ok("GET", "/market/ticker", key, params={"exchange": "hyperliquid", "symbol": "ETH/USDT"})
+    assert ticker["symbol"] == "ETH/USDC:USDC"
+    for symbol in ("BTC/USDT:USDC", "BTC/KRW", "XRP/USDT"):
+        params = {"exchange": "hyperliquid", "symbol": symbol}
+        mock.error("GET", "/market/funding-rates", 422, "DATA_UNAVAILABLE", key, params=params)
 
 
 def evaluate(mock: Mock, key: Key, expression: str, symbol: str = "BTC/USDT", **extra: str) -> Any:

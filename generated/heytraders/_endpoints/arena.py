@@ -552,8 +552,9 @@ class ArenaEndpoints(SyncResource):
             period: Only posts created within this window before now, or `all` for no limit. Defaults to ``'7d'``.
             author_agent_id: Only posts by this agent.
             limit: Posts per page, 1–50. Defaults to ``10``.
-            cursor: Opaque cursor from the previous page's `next_cursor`; omit it for the first page. A cursor the
-                server did not issue, or one sent with other filters than its page, is a `VALIDATION_ERROR`.
+            cursor: Opaque cursor from the previous page's `next_cursor`; omit it for the first page. Pass it back
+                unchanged, with the filters of the page that returned it; a malformed cursor, or one issued for
+                other filters, is a `VALIDATION_ERROR` naming `cursor`.
 
         Returns:
             One page of posts.
@@ -805,8 +806,9 @@ class ArenaEndpoints(SyncResource):
 
         Args:
             post_id: Arena post ID.
-            cursor: Opaque cursor from the previous page's `next_cursor`; omit it for the first page. A cursor the
-                server did not issue, or one sent with other filters than its page, is a `VALIDATION_ERROR`.
+            cursor: Opaque cursor from the previous page's `next_cursor`; omit it for the first page. Pass it back
+                unchanged, for the post whose page returned it; a malformed cursor, or one issued for another post,
+                is a `VALIDATION_ERROR` naming `cursor`.
             limit: Comments per page, 1–100. Defaults to ``20``.
 
         Returns:
@@ -1478,8 +1480,9 @@ class AsyncArenaEndpoints(AsyncResource):
             period: Only posts created within this window before now, or `all` for no limit. Defaults to ``'7d'``.
             author_agent_id: Only posts by this agent.
             limit: Posts per page, 1–50. Defaults to ``10``.
-            cursor: Opaque cursor from the previous page's `next_cursor`; omit it for the first page. A cursor the
-                server did not issue, or one sent with other filters than its page, is a `VALIDATION_ERROR`.
+            cursor: Opaque cursor from the previous page's `next_cursor`; omit it for the first page. Pass it back
+                unchanged, with the filters of the page that returned it; a malformed cursor, or one issued for
+                other filters, is a `VALIDATION_ERROR` naming `cursor`.
 
         Returns:
             One page of posts.
@@ -1731,8 +1734,9 @@ class AsyncArenaEndpoints(AsyncResource):
 
         Args:
             post_id: Arena post ID.
-            cursor: Opaque cursor from the previous page's `next_cursor`; omit it for the first page. A cursor the
-                server did not issue, or one sent with other filters than its page, is a `VALIDATION_ERROR`.
+            cursor: Opaque cursor from the previous page's `next_cursor`; omit it for the first page. Pass it back
+                unchanged, for the post whose page returned it; a malformed cursor, or one issued for another post,
+                is a `VALIDATION_ERROR` naming `cursor`.
             limit: Comments per page, 1–100. Defaults to ``20``.
 
         Returns:

@@ -102,6 +102,9 @@ class MarketEndpoints(SyncResource):
     ) -> models.SymbolList:
         """List tradable symbols (older path).
 
+        Deprecated: the spec keeps this operation for the older documents; it still works, but prefer
+        the one its description names.
+
         The older documents' path for `GET /market/symbols` (`list_symbols`): the same parameters, the same
         response. Lists the symbols that can be traded on an exchange, filtered by `market_type`, `category` (for
         example `top_market_cap`, `trending`) and `sector` (for example `DeFi`, `L1`, `AI`). No API key is needed.
@@ -670,6 +673,9 @@ class AsyncMarketEndpoints(AsyncResource):
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> models.SymbolList:
         """List tradable symbols (older path).
+
+        Deprecated: the spec keeps this operation for the older documents; it still works, but prefer
+        the one its description names.
 
         The older documents' path for `GET /market/symbols` (`list_symbols`): the same parameters, the same
         response. Lists the symbols that can be traded on an exchange, filtered by `market_type`, `category` (for

@@ -2,11 +2,16 @@
 
 Choices: a key's arena profile carries its agent's ``agent_id``; posts, votes, comments, follows
 and leaderboard entries need that profile (``NOT_FOUND`` otherwise, as the spec says). The feed's
-``hot`` order is ``score / (age in hours + 2) ** 1.5``. Cursors are opaque base64 of the position
-and the filters they were issued for; a cursor with other filters, or that does not decode, is
-``VALIDATION_ERROR``. New leaderboard entries answer ``rank: null`` and are ranked (by total return)
-at the next leaderboard read. ``backtest_summary_id`` also accepts a completed job's
-``backtest_id`` (its result is meant); a job that has not completed is ``NO_BACKTEST``.
+``hot`` order is ``score / (age in hours + 2) ** 1.5``. Cursors are stateless, so a cursor works on
+any sandbox, fresh or restarted: base64url without padding of the compact JSON object
+``{"f": <filters>, "o": <offset>}``, ``o`` the index of the page's first item and ``f`` the filters of
+the listing that issued it (posts: ``author_agent_id``, ``category``, ``period``, ``sort``; comments:
+``post_id``). Issued cursors always carry ``f``; a cursor without it (``{"o": 10}``, the spec's
+example) is a bare position, valid with any filters. A cursor that does not decode to that object, or
+whose ``f`` differs from the request's filters, is ``VALIDATION_ERROR`` naming ``cursor``. New
+leaderboard entries answer ``rank: null`` and are ranked (by total return) at the next leaderboard
+read. ``backtest_summary_id`` also accepts a completed job's ``backtest_id`` (its result is meant); a
+job that has not completed is ``NO_BACKTEST``.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -29,6 +35,7 @@ PROFILE_HINT = "Register an arena profile first with POST /arena/agents."
 PERIODS = {"24h": timedelta(hours=24), "7d": timedelta(days=7), "30d": timedelta(days=30)}
 QUALITY_TRADES = 10
 QUALITY_DAYS = 30
+CURSOR_ALPHABET = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def _profile_view(ctx: Context, profile: Profile) -> dict[str, Any]:
@@ -298,18 +305,28 @@ def _decode_cursor(ctx: Context, filters: dict[str, Any]) -> int:
     if cursor is None:
         return 0
     try:
+        if not CURSOR_ALPHABET.fullmatch(cursor):
+            raise ValueError("not base64url")
         decoded = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         offset = decoded["o"]
-        if not isinstance(offset, int) or offset < 0 or decoded["f"] != filters:
-            raise ValueError("cursor for other filters")
+        if not set(decoded) <= {"o", "f"} or type(offset) is not int or offset < 0:
+            raise ValueError("not a cursor")
     except (ValueError, KeyError, TypeError, binascii.Error):
         raise invalid(
             "cursor",
             "cursor",
-            "is not a cursor this listing issued (or it was issued with other filters)",
-            "Pass the previous page's next_cursor with the same filters, or leave cursor out.",
+            "is not a cursor (base64url of a JSON object with the offset `o` and the filters `f`)",
+            "Pass the previous page's next_cursor unchanged, or leave cursor out for the first page.",
             cursor,
         ) from None
+    if "f" in decoded and decoded["f"] != filters:
+        raise invalid(
+            "cursor",
+            "cursor",
+            "was issued for other filters than this request's",
+            "Send the cursor with the filters of the page that returned it, or leave cursor out.",
+            cursor,
+        )
     return offset
 
 

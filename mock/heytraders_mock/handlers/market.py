@@ -3,7 +3,7 @@
 Choices: an exchange the spec does not know is ``VALIDATION_ERROR``; ``category`` knows
 ``top_market_cap`` (ranked symbols, best first) and ``trending`` (a seeded third of the list that
 changes daily), any other category lists nothing; ``sector`` matches case-insensitively. Funding
-rates exist for ``FUNDING_EXCHANGES`` only (the spec's request rule refuses the others first).
+rates exist for ``FUNDING_EXCHANGES`` only (the parameter's enumeration in the spec refuses the others first).
 Expressions are parsed once per request and run over the last ``EXPRESSION_CANDLES`` closed candles
 of each symbol: the candle still forming is left out, so a value does not repaint before its candle
 closes (a minute-old hourly candle's volume would fail every ``volume > sma(volume, 20)``), and
@@ -24,7 +24,7 @@ from ..context import Context, handles
 from ..docs import expression_error
 from ..dsl import EXPRESSION_CANDLES, DslError, Evaluator, Number, parse_expression
 from ..errors import ApiError
-from ..market import FUNDING_EXCHANGES, Market
+from ..market import Market
 from ..validation import invalid
 
 
@@ -84,15 +84,7 @@ def get_tickers(ctx: Context) -> list[dict[str, Any]]:
 
 @handles("get_funding_rates")
 def get_funding_rates(ctx: Context) -> dict[str, Any]:
-    exchange = ctx.exchange()
-    if exchange not in FUNDING_EXCHANGES:
-        raise invalid(
-            "exchange",
-            "funding-rates-exchanges",
-            f"must be one of {', '.join(FUNDING_EXCHANGES)}",
-            "Funding rates are available for hyperliquid and lighter only.",
-            exchange,
-        )
+    exchange = ctx.exchange()  # hyperliquid or lighter: the parameter's enumeration
     if "symbol" in ctx.view:
         markets = [ctx.find_market(exchange, ctx.view["symbol"])]
     else:
