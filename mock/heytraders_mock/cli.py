@@ -63,6 +63,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         default=defaults.webhook_timeout,
         help="seconds a webhook receiver has to answer (5)",
     )
+    parser.add_argument(
+        "--faults",
+        action="store_true",
+        help="allow fault injection: the X-Mock-Fault header and /_mock/faults (see heytraders_mock.faults)",
+    )
     return parser.parse_args(argv)
 
 
@@ -77,6 +82,7 @@ def config_from(args: argparse.Namespace) -> MockConfig:
         realtime_clock=not args.frozen_clock,
         webhook_retry_delays=args.webhook_retry_delays,
         webhook_timeout=args.webhook_timeout,
+        faults=args.faults,
     )
 
 
