@@ -43,8 +43,9 @@ is drawn from a ``random.Random(seed)`` and walks the rules in order, each takin
 [0, 1); so the same seed and the same sequence of requests give the same faults. The probabilities of the rules
 naming one operation add up to 1 at most. A request's header wins over the rules and draws nothing.
 ``PUT`` replaces the rules, restarts the generator from the seed (``MockConfig.seed`` if none is given) and zeroes
-the counters; ``GET`` shows the rules and the counters of faults injected, by kind and by route; ``DELETE`` clears
-rules and counters. ``POST /_mock/reset`` leaves them alone.
+the counters; ``GET`` shows the rules and the counters of faults injected: ``injected`` by kind (a fault counts
+under each of its kinds), ``by_route`` by route and kind, ``by_fault`` by route and fault (canonical text);
+``DELETE`` clears rules and counters. ``POST /_mock/reset`` leaves them alone.
 """
 
 from __future__ import annotations
@@ -125,6 +126,14 @@ class Fault:
         if self.trickle is not None:
             found.append("trickle")
         return tuple(found)
+
+    @property
+    def hides_outcome(self) -> bool:
+        """Whether the client cannot tell from what it gets if the handler ran: a drop, a cut or unreadable body, or
+        a 5xx (whose handler did not run, which the client cannot know). A 429 says it did not; latency and
+        trickle deliver the answer."""
+        failed_status = self.status is not None and self.status >= 500
+        return failed_status or self.drop is not None or self.truncate or self.non_json
 
     @property
     def changes_answer(self) -> bool:
@@ -270,6 +279,7 @@ class FaultInjector:
         self.draws = 0
         self.injected: Counter[str] = Counter()
         self.by_route: dict[str, Counter[str]] = {}
+        self.by_fault: dict[str, Counter[str]] = {}
 
     # -- configuration (the control route) ------------------------------------------------------
 
@@ -348,6 +358,7 @@ class FaultInjector:
             "draws": self.draws,
             "injected": {kind: self.injected[kind] for kind in KINDS},
             "by_route": {route: dict(counts) for route, counts in sorted(self.by_route.items())},
+            "by_fault": {route: dict(counts) for route, counts in sorted(self.by_fault.items())},
         }
 
     # -- per request ------------------------------------------------------------------------------
@@ -378,6 +389,7 @@ class FaultInjector:
         return None
 
     def count(self, fault: Fault, route: str) -> None:
+        self.by_fault.setdefault(route, Counter())[fault.text] += 1
         counts = self.by_route.setdefault(route, Counter())
         for kind in fault.kinds:
             self.injected[kind] += 1

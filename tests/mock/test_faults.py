@@ -220,20 +220,23 @@ def test_trickle_sends_the_body_in_slow_pieces(served: Served) -> None:
 
 
 @pytest.mark.parametrize(
-    ("written", "canonical", "kinds"),
+    ("written", "canonical", "kinds", "hides_outcome"),
     [
-        (" Status=503 ;Retry-After=1 ", "status=503; retry-after=1", ("status",)),
-        ("status=429", "status=429; retry-after=1", ("status",)),  # a 429 always says when to come back
-        ("latency=0.25; drop=after", "latency=0.25; drop=after", ("latency", "drop-after")),
-        ("non-json;status=502", "status=502; non-json", ("status", "non-json")),
-        ("trickle=0.5", "trickle=0.5; chunks=8", ("trickle",)),
+        (" Status=503 ;Retry-After=1 ", "status=503; retry-after=1", ("status",), True),
+        ("status=429", "status=429; retry-after=1", ("status",), False),  # a 429 always says when to come back
+        ("latency=0.25; drop=after", "latency=0.25; drop=after", ("latency", "drop-after"), True),
+        ("drop=before", "drop=before", ("drop-before",), True),
+        ("truncate", "truncate", ("truncate",), True),
+        ("non-json;status=502", "status=502; non-json", ("status", "non-json"), True),
+        ("trickle=0.5", "trickle=0.5; chunks=8", ("trickle",), False),
+        ("latency=1", "latency=1", ("latency",), False),
     ],
 )
 def test_a_fault_has_one_canonical_form_and_counts_under_each_of_its_kinds(
-    written: str, canonical: str, kinds: tuple[str, ...]
+    written: str, canonical: str, kinds: tuple[str, ...], hides_outcome: bool
 ) -> None:
     fault = parse_fault(written)
-    assert fault.text == canonical and fault.kinds == kinds
+    assert fault.text == canonical and fault.kinds == kinds and fault.hides_outcome is hides_outcome
     assert parse_fault(canonical) == fault
 
 
@@ -289,6 +292,7 @@ def test_seeded_route_faults_reproduce(served: Served) -> None:
     assert view["seed"] == 7 and view["draws"] == 40
     assert view["injected"]["status"] == first.count(503)
     assert view["by_route"] == {"GET /meta/health": {"status": first.count(503)}}
+    assert view["by_fault"] == {"GET /meta/health": {"status=503": first.count(503)}}
     assert view["rules"] == [{**rules[0], "operations": ["check_health"]}]
 
     assert served.faults("PUT", {"seed": 7, "rules": rules}).json()["injected"]["status"] == 0  # a fresh run
@@ -297,7 +301,8 @@ def test_seeded_route_faults_reproduce(served: Served) -> None:
     assert _statuses(served, 40) != first
 
     cleared = served.faults("DELETE").json()
-    assert cleared["rules"] == [] and cleared["injected"]["status"] == 0 and cleared["by_route"] == {}
+    assert cleared["rules"] == [] and cleared["injected"]["status"] == 0
+    assert cleared["by_route"] == cleared["by_fault"] == {}
     assert _statuses(served, 10) == [200] * 10
 
 
