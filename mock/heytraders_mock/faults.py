@@ -128,6 +128,11 @@ class Fault:
         return tuple(found)
 
     @property
+    def runs_handler(self) -> bool:
+        """Whether the operation's handler runs (and what it does is committed)."""
+        return self.status is None and self.drop != "before"
+
+    @property
     def hides_outcome(self) -> bool:
         """Whether the client cannot tell from what it gets if the handler ran: a drop, a cut or unreadable body, or
         a 5xx (whose handler did not run, which the client cannot know). A 429 says it did not; latency and

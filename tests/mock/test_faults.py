@@ -238,6 +238,7 @@ def test_a_fault_has_one_canonical_form_and_counts_under_each_of_its_kinds(
     fault = parse_fault(written)
     assert fault.text == canonical and fault.kinds == kinds and fault.hides_outcome is hides_outcome
     assert parse_fault(canonical) == fault
+    assert fault.runs_handler is (fault.status is None and "drop-before" not in kinds)
 
 
 @pytest.mark.parametrize(

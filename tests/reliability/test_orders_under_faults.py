@@ -1,7 +1,7 @@
 """No order duplicated, none lost: the SDK, sync and async, against the sandbox over real HTTP while it injects faults.
 
 ``heytraders-mock --faults`` runs in a subprocess on a free 127.0.0.1 port, its rate limit raised out of the way.
-Seeded rules (``/_mock/faults``) break about one request in eight: on ``POST /orders`` connections dropped before and
+Seeded rules (``/_mock/faults``) break about one request in seven: on ``POST /orders`` connections dropped before and
 after the order is placed, 5xx answers, bodies cut short or not JSON, 429s, latency and slow bodies; on every read
 the same (a 2xx read whose body is not JSON excepted: the SDK rightly gives that to the caller instead of retrying).
 
@@ -17,7 +17,8 @@ Then, with the faults cleared, the sandbox's orders are counted by label, and th
   client believes not placed;
 - every ambiguous failure was an ``OrderStatusUnknownError``: as many as the sandbox counted faults that hide the
   outcome on ``POST /orders`` (a drop before or after the handler, a cut or unreadable body, a 5xx), one for one, so
-  none was retried silently; and the only retried placements are the 429s;
+  none was retried silently; ``resolve_unknown_order`` found the order exactly as often as the handler had run; and
+  the only retried placements are the 429s;
 - every read succeeded, and the SDK's retries of reads (counted from its debug log, one line per attempt) are as
   many as the faults that failed a read.
 
@@ -314,6 +315,7 @@ def test_no_order_is_duplicated_or_lost_under_faults(mock: RunningMock, kind: st
         if route.startswith("GET "):
             read_faults.update(faults)
     ambiguous = sum(n for f, n in order_faults.items() if parse_fault(f).hides_outcome)
+    committed = sum(n for f, n in order_faults.items() if parse_fault(f).hides_outcome and parse_fault(f).runs_handler)
     order_429s = sum(n for f, n in order_faults.items() if parse_fault(f).status == 429)
     failed_reads = sum(n for f, n in read_faults.items() if fails_attempt(f))
 
@@ -343,6 +345,9 @@ def test_no_order_is_duplicated_or_lost_under_faults(mock: RunningMock, kind: st
     assert unexpected == [], f"in the sandbox, believed not placed: {unexpected[:10]}"
     assert ambiguous > 0 and injected["injected"]["drop-after"] > 0, "the faults never hit: nothing was shown"
     assert tally.unknown == ambiguous, "every fault hiding an order's outcome raises OrderStatusUnknownError, once"
+    # The order exists exactly when the handler ran: after a drop after it, a cut or unreadable body; not after a
+    # drop before it or a 5xx.
+    assert (tally.resolved_found, tally.resolved_missing) == (committed, ambiguous - committed)
     assert attempts.retries["place"] == order_429s, "a placement is retried only when the server said it did not run"
     assert tally.reads == 2 * PROFILE.orders  # each read returned (the worker would have failed otherwise)
     assert failed_reads > 0 and attempts.retries["read"] == failed_reads, "each failed read attempt retried, once"
