@@ -109,23 +109,29 @@ class Fault:
     trickle: float | None = None
     chunks: int = DEFAULT_CHUNKS
 
+    def items(self) -> list[tuple[str | None, str]]:
+        """(kind, canonical item) in canonical order; no kind for an item that only qualifies another."""
+        found: list[tuple[str | None, str]] = []
+        if self.latency:
+            found.append(("latency", f"latency={self.latency:g}"))
+        if self.status is not None:
+            found.append(("status", f"status={self.status}"))
+        if self.retry_after is not None:
+            found.append((None, f"retry-after={self.retry_after}"))
+        if self.drop is not None:
+            found.append((f"drop-{self.drop}", f"drop={self.drop}"))
+        if self.truncate:
+            found.append(("truncate", "truncate"))
+        if self.non_json:
+            found.append(("non-json", "non-json"))
+        if self.trickle is not None:
+            found.append(("trickle", f"trickle={self.trickle:g}; chunks={self.chunks}"))
+        return found
+
     @property
     def kinds(self) -> tuple[str, ...]:
-        """The kinds this fault counts as (latency plus at most one other)."""
-        found = []
-        if self.latency:
-            found.append("latency")
-        if self.status is not None:
-            found.append("status")
-        if self.drop is not None:
-            found.append(f"drop-{self.drop}")
-        if self.truncate:
-            found.append("truncate")
-        if self.non_json:
-            found.append("non-json")
-        if self.trickle is not None:
-            found.append("trickle")
-        return tuple(found)
+        """The kinds this fault counts as (latency plus at most one other, or status and non-json)."""
+        return tuple(kind for kind, _ in self.items() if kind is not None)
 
     @property
     def runs_handler(self) -> bool:
@@ -222,26 +228,7 @@ def parse_fault(text: str, parameter: str = HEADER) -> Fault:
         raise _invalid(parameter, "mock-fault-chunks", "chunks needs trickle", text)
     if fault.status == 429 and fault.retry_after is None:
         fault = replace(fault, retry_after=1)  # a 429 always says when to come back
-    return replace(fault, text=_canonical(fault))
-
-
-def _canonical(fault: Fault) -> str:
-    parts = []
-    if fault.latency:
-        parts.append(f"latency={fault.latency:g}")
-    if fault.status is not None:
-        parts.append(f"status={fault.status}")
-    if fault.retry_after is not None:
-        parts.append(f"retry-after={fault.retry_after}")
-    if fault.drop is not None:
-        parts.append(f"drop={fault.drop}")
-    if fault.truncate:
-        parts.append("truncate")
-    if fault.non_json:
-        parts.append("non-json")
-    if fault.trickle is not None:
-        parts.append(f"trickle={fault.trickle:g}; chunks={fault.chunks}")
-    return "; ".join(parts)
+    return replace(fault, text="; ".join(text for _, text in fault.items()))
 
 
 @dataclass(frozen=True, slots=True)
