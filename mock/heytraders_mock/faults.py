@@ -367,7 +367,8 @@ class FaultInjector:
         if header is None and not self.by_operation:
             return None
         found = self._match(scope)
-        route = _route_label(found.operation) if found is not None else f"{scope['method']} {scope['path']}"
+        unmatched = f"{scope['method']} {scope['path'][len(self.base) :]}"  # no operation: the path as asked
+        route = _route_label(found.operation) if found is not None else unmatched
         if header is not None:
             return parse_fault(header.decode("latin-1")), route
         shares = self.by_operation.get(found.operation.operation_id) if found is not None else None

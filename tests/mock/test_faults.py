@@ -263,6 +263,12 @@ def test_a_malformed_header_is_a_400_naming_it_and_nothing_runs(served: Served, 
     assert served.labels() == []
 
 
+def test_a_header_fault_applies_off_the_operations_too_and_counts_under_the_path(served: Served) -> None:
+    response = served.http.get("/nowhere", headers={"X-Mock-Fault": "status=503"})
+    assert response.status_code == 503
+    assert served.faults().json()["by_fault"] == {"GET /nowhere": {"status=503": 1}}
+
+
 def test_the_control_routes_are_never_faulted(served: Served) -> None:
     response = served.control.post("/_mock/keys", json={}, headers={"X-Mock-Fault": "drop=before"})
     assert response.status_code == 200 and response.json()["api_key"]
