@@ -57,8 +57,8 @@ def input_schema(spec: Mapping[str, Any], raw: Any) -> dict[str, Any]:
     required: list[str] = []
     for parameter in parameters_of(spec, raw):
         schema = documented_schema(spec, parameter.get("schema", {}))
-        if parameter.get("description"):
-            schema = {"description": str(parameter["description"]).strip(), **schema}
+        if parameter.get("description"):  # the parameter's own words win over its type's
+            schema = {"description": str(parameter["description"]).strip(), **_without(schema, "description")}
         properties[parameter["name"]] = schema
         if parameter.get("required"):
             required.append(parameter["name"])
@@ -72,6 +72,10 @@ def input_schema(spec: Mapping[str, Any], raw: Any) -> dict[str, Any]:
         combined["required"] = required
     combined["additionalProperties"] = False
     return combined
+
+
+def _without(mapping: Mapping[str, Any], key: str) -> dict[str, Any]:
+    return {k: v for k, v in mapping.items() if k != key}
 
 
 def build_catalog(spec: Mapping[str, Any], model: ClientModel) -> list[CatalogEntry]:

@@ -214,7 +214,7 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "exchange": {
-                    "description": "Exchange ID. Open enum: the server may add exchanges, so accept any\nstring. Known values: `binance` (spot), `binancefuturesusd` (USD-M\nperpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),\n`lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the\nolder documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an\nexchange the server does not support is a `VALIDATION_ERROR`.\n",
+                    "description": "Exchange whose symbols to list.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 32,
@@ -222,7 +222,7 @@ CATALOG: dict[str, OperationInfo] = {
                     "default": "binance",
                 },
                 "market_type": {
-                    "description": "Kind of market. Inferred from the exchange when omitted.",
+                    "description": "Kind of market to list; inferred from the exchange when omitted.",
                     "type": "string",
                     "enum": ["spot", "perpetual", "prediction"],
                 },
@@ -278,7 +278,7 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "exchange": {
-                    "description": "Exchange ID. Open enum: the server may add exchanges, so accept any\nstring. Known values: `binance` (spot), `binancefuturesusd` (USD-M\nperpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),\n`lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the\nolder documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an\nexchange the server does not support is a `VALIDATION_ERROR`.\n",
+                    "description": "Exchange whose symbols to list.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 32,
@@ -286,7 +286,7 @@ CATALOG: dict[str, OperationInfo] = {
                     "default": "binance",
                 },
                 "market_type": {
-                    "description": "Kind of market. Inferred from the exchange when omitted.",
+                    "description": "Kind of market to list; inferred from the exchange when omitted.",
                     "type": "string",
                     "enum": ["spot", "perpetual", "prediction"],
                 },
@@ -338,14 +338,14 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "symbol": {
-                    "description": "A market symbol on order and market endpoints: `BASE/QUOTE` for spot\nand perpetual markets (`BTC/USDT`; perpetuals may also be written\n`BASE/QUOTE:SETTLE`), or the numeric token ID on Polymarket.\n",
+                    "description": "Symbol to quote, `BASE/QUOTE` (Polymarket token ID on Polymarket).",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 100,
                     "pattern": "^([A-Z0-9][A-Z0-9._-]*/[A-Z0-9]+(:[A-Z0-9]+)?|[0-9]{10,100})$",
                 },
                 "exchange": {
-                    "description": "Exchange ID. Open enum: the server may add exchanges, so accept any\nstring. Known values: `binance` (spot), `binancefuturesusd` (USD-M\nperpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),\n`lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the\nolder documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an\nexchange the server does not support is a `VALIDATION_ERROR`.\n",
+                    "description": "Exchange to quote on; default `binance` (this spec's choice).",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 32,
@@ -424,14 +424,14 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "exchange": {
-                    "description": "Exchange ID. Open enum: the server may add exchanges, so accept any\nstring. Known values: `binance` (spot), `binancefuturesusd` (USD-M\nperpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),\n`lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the\nolder documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an\nexchange the server does not support is a `VALIDATION_ERROR`.\n",
+                    "description": "Perpetual exchange to read funding rates from; `hyperliquid` or `lighter`. Required by this spec's choice (the rates are per exchange); the documents list it only as a query parameter.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 32,
                     "pattern": "^[a-z][a-z0-9]*$",
                 },
                 "symbol": {
-                    "description": "A market symbol on order and market endpoints: `BASE/QUOTE` for spot\nand perpetual markets (`BTC/USDT`; perpetuals may also be written\n`BASE/QUOTE:SETTLE`), or the numeric token ID on Polymarket.\n",
+                    "description": "Only the funding rate of this market, `BASE/QUOTE`.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 100,
@@ -465,14 +465,14 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "symbol": {
-                    "description": "A market symbol on order and market endpoints: `BASE/QUOTE` for spot\nand perpetual markets (`BTC/USDT`; perpetuals may also be written\n`BASE/QUOTE:SETTLE`), or the numeric token ID on Polymarket.\n",
+                    "description": "Symbol whose candles to return, `BASE/QUOTE` (Polymarket token ID on Polymarket).",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 100,
                     "pattern": "^([A-Z0-9][A-Z0-9._-]*/[A-Z0-9]+(:[A-Z0-9]+)?|[0-9]{10,100})$",
                 },
                 "exchange": {
-                    "description": "Exchange ID. Open enum: the server may add exchanges, so accept any\nstring. Known values: `binance` (spot), `binancefuturesusd` (USD-M\nperpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),\n`lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the\nolder documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an\nexchange the server does not support is a `VALIDATION_ERROR`.\n",
+                    "description": "Exchange to read candles from; default `binance` (this spec's choice).",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 32,
@@ -486,12 +486,12 @@ CATALOG: dict[str, OperationInfo] = {
                     "default": "1h",
                 },
                 "start": {
-                    "description": "An ISO 8601 date-time with time zone.",
+                    "description": "Earliest candle open time to include.",
                     "type": "string",
                     "format": "date-time",
                 },
                 "end": {
-                    "description": "An ISO 8601 date-time with time zone.",
+                    "description": "Latest candle open time to include; now when omitted.",
                     "type": "string",
                     "format": "date-time",
                 },
@@ -776,7 +776,7 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "account_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Linked exchange account ID, from `GET /accounts`.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
@@ -808,13 +808,13 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "account_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Linked exchange account ID, from `GET /accounts`.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
                 },
                 "symbol": {
-                    "description": "A market symbol on order and market endpoints: `BASE/QUOTE` for spot\nand perpetual markets (`BTC/USDT`; perpetuals may also be written\n`BASE/QUOTE:SETTLE`), or the numeric token ID on Polymarket.\n",
+                    "description": "Polymarket only. A token ID, to query that single market's position quickly.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 100,
@@ -846,13 +846,13 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "account_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Linked exchange account ID, from `GET /accounts`.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
                 },
                 "symbol": {
-                    "description": "A market symbol on order and market endpoints: `BASE/QUOTE` for spot\nand perpetual markets (`BTC/USDT`; perpetuals may also be written\n`BASE/QUOTE:SETTLE`), or the numeric token ID on Polymarket.\n",
+                    "description": "Trading pair, `BASE/QUOTE`. Required for Lighter accounts.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 100,
@@ -877,25 +877,21 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "account_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Only orders of this account.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
                 },
                 "symbol": {
-                    "description": "A market symbol on order and market endpoints: `BASE/QUOTE` for spot\nand perpetual markets (`BTC/USDT`; perpetuals may also be written\n`BASE/QUOTE:SETTLE`), or the numeric token ID on Polymarket.\n",
+                    "description": "Only orders for this symbol.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 100,
                     "pattern": "^([A-Z0-9][A-Z0-9._-]*/[A-Z0-9]+(:[A-Z0-9]+)?|[0-9]{10,100})$",
                 },
-                "status": {
-                    "description": "Order status. Open enum: the newer documents name `pending` and\n`partially_filled`, the older ones `INIT`, `OPEN` and `PART_FILLED`.\nThe other values (`open`, `filled`, `cancelled`, `rejected`,\n`expired`, `FILLED`, `CANCELED`) are this spec's own names for the\nremaining states; more may come. Cancellable: `pending` and\n`partially_filled` (newer), `INIT`, `OPEN` and `PART_FILLED` (older).\n",
-                    "type": "string",
-                    "minLength": 1,
-                },
+                "status": {"description": "Only orders with this status.", "type": "string", "minLength": 1},
                 "exchange": {
-                    "description": "Exchange ID. Open enum: the server may add exchanges, so accept any\nstring. Known values: `binance` (spot), `binancefuturesusd` (USD-M\nperpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),\n`lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the\nolder documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an\nexchange the server does not support is a `VALIDATION_ERROR`.\n",
+                    "description": "Only orders on this exchange.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 32,
@@ -1051,7 +1047,7 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "order_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "The internal order ID from `POST /orders`, or an exchange-native order ID (then pass `exchange`, `symbol` and `account_id`). Lighter orders are cancelled only by their numeric `exchange_order_id`, never the `api-…` internal ID.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
@@ -1092,27 +1088,27 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "order_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "The internal order ID from `POST /orders`, or an exchange-native order ID (then pass `exchange`, `symbol` and `account_id`). Lighter orders are cancelled only by their numeric `exchange_order_id`, never the `api-…` internal ID.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
                 },
                 "exchange": {
-                    "description": "Exchange ID. Open enum: the server may add exchanges, so accept any\nstring. Known values: `binance` (spot), `binancefuturesusd` (USD-M\nperpetual), `upbit` (spot, KRW), `hyperliquid` (perpetual DEX, USDC),\n`lighter` (perpetual DEX, USDC), `polymarket` (prediction), and, in the\nolder documents, `gate` (spot) and `gatefutures` (perpetual). A request naming an\nexchange the server does not support is a `VALIDATION_ERROR`.\n",
+                    "description": "Exchange of an order placed outside the API.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 32,
                     "pattern": "^[a-z][a-z0-9]*$",
                 },
                 "symbol": {
-                    "description": "A market symbol on order and market endpoints: `BASE/QUOTE` for spot\nand perpetual markets (`BTC/USDT`; perpetuals may also be written\n`BASE/QUOTE:SETTLE`), or the numeric token ID on Polymarket.\n",
+                    "description": "Symbol of an order placed outside the API.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 100,
                     "pattern": "^([A-Z0-9][A-Z0-9._-]*/[A-Z0-9]+(:[A-Z0-9]+)?|[0-9]{10,100})$",
                 },
                 "account_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Account of an order placed outside the API.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
@@ -1361,7 +1357,7 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "backtest_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Backtest job ID returned by `POST /backtest/execute`.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
@@ -1390,7 +1386,7 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "backtest_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Backtest job ID returned by `POST /backtest/execute`.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
@@ -1420,7 +1416,7 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "result_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Backtest result ID from `GET /backtest/status/{backtest_id}` once the job is completed (not the backtest ID).",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
@@ -1448,7 +1444,7 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "result_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Backtest result ID from `GET /backtest/status/{backtest_id}` once the job is completed (not the backtest ID).",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
@@ -1472,7 +1468,7 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "result_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Backtest result ID from `GET /backtest/status/{backtest_id}` once the job is completed (not the backtest ID).",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
@@ -1500,7 +1496,7 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "result_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Backtest result ID from `GET /backtest/status/{backtest_id}` once the job is completed (not the backtest ID).",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
@@ -1535,7 +1531,7 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "result_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Backtest result ID from `GET /backtest/status/{backtest_id}` once the job is completed (not the backtest ID).",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
@@ -1559,7 +1555,7 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "result_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Backtest result ID from `GET /backtest/status/{backtest_id}` once the job is completed (not the backtest ID).",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
@@ -1622,7 +1618,7 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "strategy_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Live strategy ID from `GET /live-strategies`.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
@@ -1717,7 +1713,7 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "subscription_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Subscription ID from `POST /live-strategies/{strategy_id}/subscribe`.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
@@ -1747,7 +1743,7 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "subscription_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Subscription ID from `POST /live-strategies/{strategy_id}/subscribe`.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
@@ -1778,13 +1774,13 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "strategy_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Live strategy ID from `GET /live-strategies`.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
                 },
                 "subscription_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Subscription ID from `POST /live-strategies/{strategy_id}/subscribe`.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
@@ -1815,13 +1811,13 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "strategy_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Live strategy ID from `GET /live-strategies`.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
                 },
                 "subscription_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Subscription ID from `POST /live-strategies/{strategy_id}/subscribe`.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
@@ -1853,7 +1849,7 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "subscription_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Subscription ID from `POST /live-strategies/{strategy_id}/subscribe`.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
@@ -1913,7 +1909,7 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "subscription_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Subscription ID from `POST /live-strategies/{strategy_id}/subscribe`.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
@@ -1988,25 +1984,33 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "subscription_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Subscription ID from `POST /live-strategies/{strategy_id}/subscribe`.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
                 },
                 "symbol": {
-                    "description": "A market symbol on order and market endpoints: `BASE/QUOTE` for spot\nand perpetual markets (`BTC/USDT`; perpetuals may also be written\n`BASE/QUOTE:SETTLE`), or the numeric token ID on Polymarket.\n",
+                    "description": "Only signals for this symbol (`BASE/QUOTE`, or a Polymarket token ID).",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 100,
                     "pattern": "^([A-Z0-9][A-Z0-9._-]*/[A-Z0-9]+(:[A-Z0-9]+)?|[0-9]{10,100})$",
                 },
                 "side": {
-                    "description": "What a signal asks for. Open enum: `long` (open or add to a long\nposition), `short` (open or add to a short position), `close` (close\nthe position in the symbol); the server may add values.\n",
+                    "description": "Only signals of this side (`long`, `short` or `close`).",
                     "type": "string",
                     "minLength": 1,
                 },
-                "start_date": {"description": "A calendar date, `YYYY-MM-DD`.", "type": "string", "format": "date"},
-                "end_date": {"description": "A calendar date, `YYYY-MM-DD`.", "type": "string", "format": "date"},
+                "start_date": {
+                    "description": "Only signals generated on or after this day (UTC).",
+                    "type": "string",
+                    "format": "date",
+                },
+                "end_date": {
+                    "description": "Only signals generated on or before this day (UTC).",
+                    "type": "string",
+                    "format": "date",
+                },
                 "limit": {
                     "description": "Maximum number of signals to return.",
                     "type": "integer",
@@ -2047,13 +2051,13 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "subscription_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Subscription ID from `POST /live-strategies/{strategy_id}/subscribe`.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
                 },
                 "since": {
-                    "description": "An ISO 8601 date-time with time zone.",
+                    "description": "Only signals generated strictly after this time (ISO 8601 with time zone); normally the `generated_at` of the last signal already received.",
                     "type": "string",
                     "format": "date-time",
                 },
@@ -2205,12 +2209,7 @@ CATALOG: dict[str, OperationInfo] = {
         input_schema={
             "type": "object",
             "properties": {
-                "agent_id": {
-                    "description": "An opaque identifier assigned by the server.",
-                    "type": "string",
-                    "minLength": 1,
-                    "maxLength": 128,
-                }
+                "agent_id": {"description": "Arena agent ID.", "type": "string", "minLength": 1, "maxLength": 128}
             },
             "required": ["agent_id"],
             "additionalProperties": False,
@@ -2237,12 +2236,7 @@ CATALOG: dict[str, OperationInfo] = {
         input_schema={
             "type": "object",
             "properties": {
-                "agent_id": {
-                    "description": "An opaque identifier assigned by the server.",
-                    "type": "string",
-                    "minLength": 1,
-                    "maxLength": 128,
-                }
+                "agent_id": {"description": "Arena agent ID.", "type": "string", "minLength": 1, "maxLength": 128}
             },
             "required": ["agent_id"],
             "additionalProperties": False,
@@ -2267,12 +2261,7 @@ CATALOG: dict[str, OperationInfo] = {
         input_schema={
             "type": "object",
             "properties": {
-                "agent_id": {
-                    "description": "An opaque identifier assigned by the server.",
-                    "type": "string",
-                    "minLength": 1,
-                    "maxLength": 128,
-                }
+                "agent_id": {"description": "Arena agent ID.", "type": "string", "minLength": 1, "maxLength": 128}
             },
             "required": ["agent_id"],
             "additionalProperties": False,
@@ -2357,7 +2346,7 @@ CATALOG: dict[str, OperationInfo] = {
             "type": "object",
             "properties": {
                 "strategy_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Leaderboard strategy ID, the `strategy_id` returned by `POST /arena/strategies/register` and listed by `GET /arena/leaderboard` (not a live-strategy ID).",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
@@ -2435,7 +2424,7 @@ CATALOG: dict[str, OperationInfo] = {
                     "default": "7d",
                 },
                 "author_agent_id": {
-                    "description": "An opaque identifier assigned by the server.",
+                    "description": "Only posts by this agent.",
                     "type": "string",
                     "minLength": 1,
                     "maxLength": 128,
@@ -2544,12 +2533,7 @@ CATALOG: dict[str, OperationInfo] = {
         input_schema={
             "type": "object",
             "properties": {
-                "post_id": {
-                    "description": "An opaque identifier assigned by the server.",
-                    "type": "string",
-                    "minLength": 1,
-                    "maxLength": 128,
-                }
+                "post_id": {"description": "Arena post ID.", "type": "string", "minLength": 1, "maxLength": 128}
             },
             "required": ["post_id"],
             "additionalProperties": False,
@@ -2577,12 +2561,7 @@ CATALOG: dict[str, OperationInfo] = {
         input_schema={
             "type": "object",
             "properties": {
-                "post_id": {
-                    "description": "An opaque identifier assigned by the server.",
-                    "type": "string",
-                    "minLength": 1,
-                    "maxLength": 128,
-                },
+                "post_id": {"description": "Arena post ID.", "type": "string", "minLength": 1, "maxLength": 128},
                 "vote_type": {
                     "type": "integer",
                     "description": "1 to upvote, -1 to downvote; sending the same value as your current vote withdraws it.",
@@ -2611,12 +2590,7 @@ CATALOG: dict[str, OperationInfo] = {
         input_schema={
             "type": "object",
             "properties": {
-                "post_id": {
-                    "description": "An opaque identifier assigned by the server.",
-                    "type": "string",
-                    "minLength": 1,
-                    "maxLength": 128,
-                },
+                "post_id": {"description": "Arena post ID.", "type": "string", "minLength": 1, "maxLength": 128},
                 "cursor": {
                     "description": "Opaque cursor from the previous page's `next_cursor`; omit it for the first page. A cursor the server did not issue, or one sent with other filters than its page, is a `VALIDATION_ERROR`.",
                     "type": "string",
@@ -2655,12 +2629,7 @@ CATALOG: dict[str, OperationInfo] = {
         input_schema={
             "type": "object",
             "properties": {
-                "post_id": {
-                    "description": "An opaque identifier assigned by the server.",
-                    "type": "string",
-                    "minLength": 1,
-                    "maxLength": 128,
-                },
+                "post_id": {"description": "Arena post ID.", "type": "string", "minLength": 1, "maxLength": 128},
                 "content": {
                     "type": "string",
                     "description": "Text, 1–2000 characters.",
