@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import anyio
 
@@ -20,6 +21,9 @@ from .config import API_KEY_ENV, CONFIG_DIR_ENV, PROFILE_ENV, load_settings
 from .http_server import DEFAULT_HOST, DEFAULT_PORT, TOKEN_ENV, BindError, check_bind, http_app
 from .server import HeyTradersMCP, ServerOptions, tool_list_chars
 from .tools import SelectionError
+
+if TYPE_CHECKING:
+    import uvicorn
 
 CONTEXT_BUDGET = 30_000  # characters of tool definitions; above it, suggest --compact
 
@@ -130,12 +134,16 @@ async def serve_stdio(mcp: HeyTradersMCP) -> None:
 
 
 async def serve_http(mcp: HeyTradersMCP, host: str, port: int, token: str | None) -> None:
+    say(f"serving http://{host}:{port}/mcp" + (" (bearer token required)" if token else ""))
+    async with mcp.client:
+        await http_server(mcp, host, port, token).serve()
+
+
+def http_server(mcp: HeyTradersMCP, host: str, port: int, token: str | None) -> uvicorn.Server:
     import uvicorn
 
-    say(f"serving http://{host}:{port}/mcp" + (" (bearer token required)" if token else ""))
-    config = uvicorn.Config(http_app(mcp.server, host=host, token=token), host=host, port=port, log_level="warning")
-    async with mcp.client:
-        await uvicorn.Server(config).serve()
+    app = http_app(mcp.server, host=host, token=token)
+    return uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
 
 
 def print_tools(mcp: HeyTradersMCP) -> None:

@@ -35,7 +35,7 @@ OPT_IN_GROUPS = frozenset({"arena"})
 LEGACY_ALIASES = frozenset({"list_tickers"})
 
 # References to endpoints in the spec's prose (`GET /docs/signal-dsl`) become tool names (`get_signal_dsl_doc`).
-_ENDPOINT_REFERENCE = re.compile(r"`(GET|POST|PUT|PATCH|DELETE) (/[^`\s]*)`")
+_ENDPOINT_REFERENCE = re.compile(r"`(GET|POST|PUT|PATCH|DELETE)\s+(/[^`\s?]*)(?:\?([^`]*))?`")
 _TOOL_BY_ENDPOINT = {(spec.method, spec.path): spec.operation_id for spec in OPERATIONS.values()}
 # Notes on the spec itself: its own choices, and where its source documents disagree.
 _SPEC_CHOICE = re.compile(r",? \([^()]*this spec's (?:choice|reading)[^()]*\)")
@@ -156,7 +156,9 @@ def with_tool_names(text: str) -> str:
 
     def name_of(match: re.Match[str]) -> str:
         tool = _TOOL_BY_ENDPOINT.get((match.group(1), match.group(2)))
-        return f"`{tool}`" if tool else match.group(0)
+        if tool is None:
+            return match.group(0)
+        return f"`{tool}` ({match.group(3).replace('&', ', ')})" if match.group(3) else f"`{tool}`"
 
     return _ENDPOINT_REFERENCE.sub(name_of, text)
 

@@ -60,8 +60,16 @@ async def test_a_validation_error_names_the_parameter_and_the_rule_and_nothing_i
         missing = await client.call_tool("get_ticker", {})
         assert len(sandbox.transport.sent) == sent, "an invalid call reached the API"
     error = error_of(too_many)
-    assert (error["code"], error["parameter"], error["rule"], error["sent"]) == ("VALIDATION_ERROR", "limit", "maximum", False)
-    assert (error_of(polymarket)["parameter"], error_of(polymarket)["rule"]) == ("symbol", "polymarket-symbol-is-token-id")
+    assert (error["code"], error["parameter"], error["rule"], error["sent"]) == (
+        "VALIDATION_ERROR",
+        "limit",
+        "maximum",
+        False,
+    )
+    assert (error_of(polymarket)["parameter"], error_of(polymarket)["rule"]) == (
+        "symbol",
+        "polymarket-symbol-is-token-id",
+    )
     assert (error_of(unknown)["parameter"], error_of(unknown)["rule"]) == ("venue", "additionalProperties")
     assert "symbol" in error_of(unknown)["suggestion"]
     assert (error_of(missing)["parameter"], error_of(missing)["rule"]) == ("symbol", "required")
@@ -145,7 +153,9 @@ async def test_compact_mode_searches_describes_and_calls_with_the_same_rules(san
         called = await client.call_tool("call_operation", {"name": "get_ticker", "arguments": {"symbol": "ETH/USDT"}})
         trading = await client.call_tool("call_operation", {"name": "place_order", "arguments": {}})
     assert listed == ["search_operations", "describe_operation", "call_operation"]
-    assert isinstance(found.structured_content, dict) and found.structured_content["operations"][0]["name"] == "get_ohlcv"
+    assert (
+        isinstance(found.structured_content, dict) and found.structured_content["operations"][0]["name"] == "get_ohlcv"
+    )
     assert isinstance(described.structured_content, dict)
     assert described.structured_content["input_schema"]["properties"]["symbol"]["pattern"]  # the full schema
     assert isinstance(called.structured_content, dict) and called.structured_content["symbol"] == "ETH/USDT"

@@ -50,7 +50,9 @@ async def order_and_key(sandbox: Sandbox) -> tuple[str, dict[str, Any]]:
 
 
 def orders_sent(sandbox: Sandbox) -> int:
-    return sum(1 for request in sandbox.transport.sent if request.method == "POST" and request.url.path.endswith("/orders"))
+    return sum(
+        1 for request in sandbox.transport.sent if request.method == "POST" and request.url.path.endswith("/orders")
+    )
 
 
 async def test_without_allow_trading_the_trading_tools_are_absent_and_refused_by_name(sandbox: Sandbox) -> None:
@@ -83,7 +85,9 @@ async def test_a_trade_mode_subscription_is_trading_too(sandbox: Sandbox) -> Non
 async def test_with_allow_trading_the_user_confirms_the_order_with_its_details(sandbox: Sandbox, mode: str) -> None:
     api_key, order = await order_and_key(sandbox)
     human = Human("accept")
-    async with mcp_session(sandbox, ServerOptions(allow_trading=True), api_key=api_key, elicitation=human, mode=mode) as client:
+    async with mcp_session(
+        sandbox, ServerOptions(allow_trading=True), api_key=api_key, elicitation=human, mode=mode
+    ) as client:
         assert "place_order" in {tool.name for tool in (await client.list_tools()).tools}
         result = await client.call_tool("place_order", order)
     assert not result.is_error, result.content
@@ -97,10 +101,15 @@ async def test_with_allow_trading_the_user_confirms_the_order_with_its_details(s
     assert [entry.label for entry in placed.orders] == ["mcp-test-1"]
 
 
-@pytest.mark.parametrize(("mode", "answer"), [("auto", Human("decline")), ("legacy", Human("cancel")), ("auto", Human("accept", confirm=False))])
+@pytest.mark.parametrize(
+    ("mode", "answer"),
+    [("auto", Human("decline")), ("legacy", Human("cancel")), ("auto", Human("accept", confirm=False))],
+)
 async def test_an_order_the_user_does_not_confirm_is_not_sent(sandbox: Sandbox, mode: str, answer: Human) -> None:
     api_key, order = await order_and_key(sandbox)
-    async with mcp_session(sandbox, ServerOptions(allow_trading=True), api_key=api_key, elicitation=answer, mode=mode) as client:
+    async with mcp_session(
+        sandbox, ServerOptions(allow_trading=True), api_key=api_key, elicitation=answer, mode=mode
+    ) as client:
         result = await client.call_tool("place_order", order)
     error = error_of(result)
     assert error["code"] == "REFUSED" and "did not confirm" in error["message"]
