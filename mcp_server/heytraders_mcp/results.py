@@ -43,15 +43,16 @@ def ok(value: Any, *, max_chars: int = DEFAULT_MAX_RESULT_CHARS, more: str = "")
     if isinstance(value, str):
         text, note = _cut_text(value, max_chars, more)
         return CallToolResult(content=[TextContent(type="text", text=text + note)])
-    structured = bound(as_structured(value), max_chars, more)
-    return CallToolResult(content=[TextContent(type="text", text=dumps(structured))], structured_content=structured)
+    structured = as_structured(value)
+    text = dumps(structured)
+    if len(text) > max_chars:
+        structured = bound(structured, len(text), max_chars, more)
+        text = dumps(structured)
+    return CallToolResult(content=[TextContent(type="text", text=text)], structured_content=structured)
 
 
-def bound(data: dict[str, Any], max_chars: int, more: str) -> dict[str, Any]:
-    """``data`` cut to ``max_chars`` characters of JSON by shortening its longest list, with a note saying so."""
-    size = len(dumps(data))
-    if size <= max_chars:
-        return data
+def bound(data: dict[str, Any], size: int, max_chars: int, more: str) -> dict[str, Any]:
+    """``data`` (``size`` characters of JSON) cut to ``max_chars`` by shortening its longest list, with a note."""
     found = _longest_list(data, ())
     if found is None:
         return {"truncated": {"reason": f"the result has {size} characters, over the {max_chars} a tool returns"}}
