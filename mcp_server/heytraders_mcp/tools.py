@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from heytraders._catalog import CATALOG
@@ -83,7 +83,7 @@ class ToolDef:
     operation: OperationSpec | None = None
     info: OperationInfo | None = None
     secret_paths: tuple[tuple[str, ...], ...] = ()
-    trade_conditions: tuple[Mapping[str, Any], ...] = field(default=())
+    trade_conditions: tuple[Mapping[str, Any], ...] = ()
     covers: tuple[str, ...] = ()
 
     @property

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 from contextlib import aclosing
@@ -38,6 +39,8 @@ from . import results
 from .calls import CallPolicy, argument_error, from_exception
 from .tools import Access, ToolDef, announced_schema, concise
 
+logger = logging.getLogger("heytraders_mcp")
+
 DEFAULT_BACKTEST_TIMEOUT = 600
 MAX_WAIT_SECONDS = 300
 
@@ -56,7 +59,7 @@ class ClaimWatch:
 
     code: models.ClaimCode | None = None
     agent: models.Agent | None = None
-    failure: HeyTradersError | None = None
+    failure: Exception | None = None
     code_given: anyio.Event = field(default_factory=anyio.Event)
     done: anyio.Event = field(default_factory=anyio.Event)
 
@@ -73,7 +76,9 @@ class ClaimWatch:
                 sleep=timing.sleep,
                 clock=timing.clock,
             )
-        except HeyTradersError as failure:
+        except Exception as failure:  # reported by the next call; a crash here must not stop the server
+            if not isinstance(failure, HeyTradersError):
+                logger.exception("the claim in the background failed")
             self.failure = failure
         finally:
             self.done.set()
@@ -210,8 +215,10 @@ async def claim_agent(call: WorkflowCall, arguments: dict[str, Any]) -> CallTool
                 str(watch.failure),
                 suggestion="Call claim_agent again when the user is ready to enter a code.",
             )
-        if watch.failure is not None:
+        if isinstance(watch.failure, HeyTradersError):
             return from_exception(watch.failure)
+        if watch.failure is not None:
+            return results.error("INTERNAL_ERROR", "heytraders-mcp failed waiting for the claim; see its log.")
         return results.ok({"status": "claimed", "agent": watch.agent})
     if watch.code is None:
         return results.ok({"status": "starting", "next": "Call claim_agent again in a moment for the code."})

@@ -9,7 +9,16 @@ from heytraders import AsyncHeyTraders
 from heytraders._catalog import CATALOG
 from heytraders._operations import OPERATIONS
 from heytraders_mcp.server import HeyTradersMCP, ServerOptions, all_tools, tool_list_chars
-from heytraders_mcp.tools import Access, SelectionError, concise, select
+from heytraders_mcp.tools import (
+    IDEMPOTENT_POSTS,
+    LEGACY_ALIASES,
+    READ_ONLY_POSTS,
+    UNDOING_POSTS,
+    Access,
+    SelectionError,
+    concise,
+    select,
+)
 
 TOOLS = {tool.name: tool for tool in all_tools()}
 BUDGET = 30_000
@@ -101,3 +110,10 @@ def test_the_catalog_gives_every_tool_its_operations_group() -> None:
     for name, tool in TOOLS.items():
         if not tool.is_workflow:
             assert tool.group == CATALOG[name].tag
+
+
+def test_the_hand_kept_tables_name_operations_that_exist() -> None:
+    """A renamed operation must not silently lose its annotation or its place in the default list."""
+    for name in READ_ONLY_POSTS | UNDOING_POSTS | IDEMPOTENT_POSTS:
+        assert OPERATIONS[name].method == "POST", name
+    assert all(name in OPERATIONS for name in LEGACY_ALIASES)
