@@ -58,7 +58,7 @@ lint-spec: install
 lint-python: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy generated/heytraders generator tests benchmarks mock/heytraders_mock examples
+	$(BIN)/mypy generated/heytraders generator tests benchmarks mock/heytraders_mock mcp_server/heytraders_mcp examples
 
 portability: install
 	rm -rf build/portability
