@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from heytraders import (
@@ -69,6 +70,29 @@ class CallPolicy:
             f"CallPolicy(allow_trading={self.allow_trading}, confirm_trades={self.confirm_trades}, "
             f"max_result_chars={self.max_result_chars}, webhook_secret={'<set>' if self.webhook_secret else None})"
         )
+
+
+def json_money(schema: Any, value: Any) -> Any:
+    """A money argument the model wrote as a JSON number, as the ``Decimal`` of that number's text.
+
+    The MCP SDK has parsed the JSON already, so a number arrives as a float, which the SDK refuses for money.
+    ``repr`` of a float parsed from JSON text gives that text back (the shortest text that round-trips; any
+    decimal of up to 15 significant digits is exact), so ``Decimal(repr(value))`` is the amount the model
+    wrote, never the float's binary expansion.
+    """
+    if not isinstance(schema, Mapping):
+        return value
+    if isinstance(value, float) and _holds_money(schema):
+        return Decimal(repr(value))
+    if isinstance(value, Mapping) and isinstance(schema.get("properties"), Mapping):
+        return {key: json_money(schema["properties"].get(key), item) for key, item in value.items()}
+    return value
+
+
+def _holds_money(schema: Mapping[str, Any]) -> bool:
+    if schema.get("format") == "decimal":
+        return True
+    return any(_holds_money(branch) for key in ("anyOf", "oneOf") for branch in schema.get(key, ()))
 
 
 def refusal(message: str, suggestion: str | None = None) -> CallToolResult:
@@ -186,7 +210,9 @@ async def run_operation(
     if stopped is not None:
         return stopped
     method: Callable[..., Awaitable[Any]] = getattr(getattr(client, tool.info.group), tool.name)
-    kwargs = with_secrets(tool, arguments, policy.webhook_secret)
+    schemas = {param.name: param.schema for param in tool.operation.params}
+    exact = {name: json_money(schemas.get(name), value) for name, value in arguments.items()}
+    kwargs = with_secrets(tool, exact, policy.webhook_secret)
     if tool.operation.markdown:
         kwargs["markdown"] = True  # the documents read best as the markdown they are
     try:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
+from decimal import Decimal
 
 import pytest
 from heytraders import AsyncHeyTraders
 from heytraders._catalog import CATALOG
-from heytraders._operations import OPERATIONS
+from heytraders._operations import EXECUTE_BACKTEST, OPERATIONS
+from heytraders_mcp.calls import json_money
 from heytraders_mcp.server import HeyTradersMCP, ServerOptions, all_tools, tool_list_chars
 from heytraders_mcp.tools import (
     IDEMPOTENT_POSTS,
@@ -117,3 +120,13 @@ def test_the_hand_kept_tables_name_operations_that_exist() -> None:
     for name in READ_ONLY_POSTS | UNDOING_POSTS | IDEMPOTENT_POSTS:
         assert OPERATIONS[name].method == "POST", name
     assert all(name in OPERATIONS for name in LEGACY_ALIASES)
+
+
+def test_a_money_number_the_model_wrote_reaches_the_sdk_as_the_decimal_of_its_text() -> None:
+    """The MCP SDK parses arguments into floats; money (``format: decimal``) must not stay one."""
+    schemas = {param.name: param.schema for param in EXECUTE_BACKTEST.params}
+    assert json_money(schemas["initial_cash"], json.loads("2500.10")) == Decimal("2500.1")
+    assert json_money(schemas["initial_cash"], 0.1) == Decimal("0.1")  # not 0.1000000000000000055511…
+    grid = json_money(schemas["grid"], {"lower_price": 0.3, "upper_price": "4000", "grid_count": 20})
+    assert grid == {"lower_price": Decimal("0.3"), "upper_price": "4000", "grid_count": 20}
+    assert json_money(schemas["trading_fee"], 0.0005) == 0.0005  # a ratio stays the number it is
