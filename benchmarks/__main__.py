@@ -5,7 +5,9 @@
 (b) ``client.market.get_ohlcv`` parsing a 10,000-candle response / ``json.loads`` of the same bytes, with
     anchors measured in the same run: the client openapi-python-client generates from the same spec
     (into build/, on demand), and the same candles into a pandas and a polars DataFrame;
-(c) ``import heytraders`` / ``import httpx``, each in fresh processes.
+(c) ``import heytraders`` / ``import httpx``, each in fresh processes;
+(d) the MCP server: the size of the tool list it announces (default, full and compact sets), and the
+    time of an in-process MCP tool call / the same direct SDK call, both against the in-process sandbox.
 
 Each figure is the median over alternating rounds, so drift on a busy machine hits both sides alike.
 """
@@ -22,7 +24,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -326,6 +328,98 @@ def bench_import(rounds: int) -> tuple[float, float, float]:
     return ours_median, theirs_median, ours_median / theirs_median
 
 
+def mcp_tool_lists() -> list[tuple[str, int, int]]:
+    """(configuration, tools, characters) of the tool list ``heytraders-mcp`` announces in each configuration."""
+    from heytraders import AsyncHeyTraders
+    from heytraders_mcp.server import HeyTradersMCP, ServerOptions, tool_list_chars
+
+    client = AsyncHeyTraders(api_key=API_KEY, base_url="http://127.0.0.1:9/api/v1")
+    configurations = {
+        "default": ServerOptions(),
+        "full": ServerOptions(tools=["all"], allow_trading=True),  # --tools all --allow-trading
+        "compact": ServerOptions(tools=["all"], allow_trading=True, compact=True),  # the same, --compact
+    }
+    sizes = []
+    for name, options in configurations.items():
+        tools = HeyTradersMCP(client, options).tools
+        sizes.append((name, len(tools), tool_list_chars(tools)))
+    return sizes
+
+
+def bench_mcp_call(calls: int, rounds: int, mode: str) -> tuple[float, float, float, float]:
+    """One ``get_ticker`` as an MCP tool call (in-process ``mcp.Client``) / the same direct SDK call.
+
+    Both reach the same in-process sandbox (``heytraders_mock.create_app`` over ``httpx.ASGITransport``).
+    ``mode="legacy"`` frames every message as JSON-RPC over in-memory streams, as stdio would. Also
+    measured: the mcp SDK's own round trip, a tool that does nothing on a bare server, so the figure
+    shows which part of the cost is this server's.
+
+    Returns:
+        Seconds per MCP call, per empty-tool round trip, per direct SDK call, and MCP / SDK.
+    """
+    import mcp_types
+    from heytraders import AsyncHeyTraders
+    from heytraders_mcp.server import create_server
+    from heytraders_mock import MockConfig, create_app
+    from mcp import Client
+    from mcp.server import Server
+
+    async def nothing(ctx: Any, params: Any) -> mcp_types.CallToolResult:
+        return mcp_types.CallToolResult(content=[mcp_types.TextContent(type="text", text="{}")])
+
+    async def one_tool(ctx: Any, params: Any) -> mcp_types.ListToolsResult:
+        return mcp_types.ListToolsResult(tools=[mcp_types.Tool(name="nothing", input_schema={"type": "object"})])
+
+    async def run() -> list[float]:
+        app = create_app(MockConfig(seed=0, rate_limit_per_minute=10**9))
+        transport = httpx.ASGITransport(app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://mock") as control:
+            created = await control.post("/_mock/keys", json={"scopes": ["research"], "claimed": True})
+        key = created.json()["api_key"]
+        bare = Server("bare", on_call_tool=nothing, on_list_tools=one_tool)
+        async with (
+            AsyncHeyTraders(api_key=key, base_url="http://mock/api/v1", transport=transport, max_retries=0) as sdk,
+            Client(create_server(sdk), mode=mode) as client,
+            Client(bare, mode=mode) as bare_client,
+        ):
+
+            async def via_mcp() -> None:
+                for _ in range(calls):
+                    result = await client.call_tool("get_ticker", {"symbol": "BTC/USDT"})
+                    assert not result.is_error
+
+            async def empty_tool() -> None:
+                for _ in range(calls):
+                    await bare_client.call_tool("nothing", {})
+
+            async def direct() -> None:
+                for _ in range(calls):
+                    await sdk.market.get_ticker(symbol="BTC/USDT")
+
+            return await async_medians((via_mcp, empty_tool, direct), rounds)
+
+    mcp_seconds, empty_seconds, sdk_seconds = asyncio.run(run())
+    return mcp_seconds / calls, empty_seconds / calls, sdk_seconds / calls, mcp_seconds / sdk_seconds
+
+
+async def async_medians(runs: Sequence[Callable[[], Awaitable[None]]], rounds: int) -> list[float]:
+    """Median seconds of each coroutine function over alternating rounds (after one warm-up each)."""
+    for run in runs:
+        await run()
+    times: list[list[float]] = [[] for _ in runs]
+    for _ in range(rounds):
+        for run, samples in zip(runs, times, strict=True):
+            started = time.perf_counter()
+            await run()
+            samples.append(time.perf_counter() - started)
+    return [statistics.median(samples) for samples in times]
+
+
+def report_size(what: str, tools: int, chars: int, target: int | None) -> None:
+    verdict = "" if target is None else f"  ({'meets' if chars <= target else 'MISSES'} target ≤ {target:,})"
+    print(f"{what:32} {chars:7,} characters, ≈{chars // 4:,} tokens (chars / 4), {tools} tools{verdict}")
+
+
 def report(what: str, detail: str, ratio: float, target: float | None) -> None:
     verdict = (
         "anchor, no target" if target is None else ("meets" if ratio <= target else "MISSES") + f" target ≤ {target}"
@@ -357,6 +451,12 @@ def main() -> None:
         report(f"(b'') into a {library} DataFrame", detail, ratio, None)
     ours, theirs, ratio = bench_import(rounds=7)
     report("(c) import in a fresh process", f"heytraders {ours * 1e3:.1f} ms / httpx {theirs * 1e3:.1f} ms", ratio, 2)
+    for name, tools, chars in mcp_tool_lists():
+        report_size(f"(d) MCP tool list, {name}", tools, chars, 30_000 if name == "default" else None)
+    for mode, label in (("auto", "in process"), ("legacy", "JSON-RPC")):
+        ours, empty, theirs, ratio = bench_mcp_call(calls=50, rounds=7, mode=mode)
+        detail = f"MCP {ours * 1e3:.2f} ms / SDK {theirs * 1e3:.2f} ms (the mcp SDK's empty tool: {empty * 1e3:.2f} ms)"
+        report(f"(d) MCP tool call, {label}", detail, ratio, 1.3)
 
 
 if __name__ == "__main__":

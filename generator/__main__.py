@@ -22,6 +22,7 @@ from typing import Any
 
 import jinja2
 
+from generator.catalog import build_catalog
 from generator.ir import ClientModel, Resource, build_client_model
 from generator.models import generate_models
 from generator.spec import SPEC_PATH, check_spec, load_spec
@@ -128,6 +129,7 @@ def render_package(model: ClientModel, spec_path: Path, out: Path, overlays: Pat
     render("_version.py.jinja", out / "_version.py")
     render("_client.py.jinja", out / "_client.py")
     render("_operations.py.jinja", out / "_operations.py")
+    render("_catalog.py.jinja", out / "_catalog.py", catalog=build_catalog(load_spec(spec_path), model))
     render("errors.py.jinja", out / "errors.py")
     render("resources__init__.py.jinja", out / "resources" / "__init__.py")
     render("_endpoints__init__.py.jinja", out / "_endpoints" / "__init__.py")

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-__all__ = ["OperationSpec", "ParamSpec", "RuleSpec"]
+__all__ = ["OperationInfo", "OperationSpec", "ParamSpec", "RuleSpec"]
 
 _IDEMPOTENT_METHODS = frozenset({"GET", "PUT", "DELETE", "HEAD"})
 
@@ -87,3 +87,34 @@ class OperationSpec:
     def idempotent(self) -> bool:
         """Whether the method may be repeated without extra effect (GET, PUT, DELETE, HEAD)."""
         return self.method in _IDEMPOTENT_METHODS
+
+
+@dataclass(frozen=True, slots=True)
+class OperationInfo:
+    """What the spec says of an operation, for surfaces built on the client (an MCP server, a command line).
+
+    The runtime never reads it: ``_catalog.py`` is imported only by such surfaces.
+
+    Attributes:
+        operation_id: The spec's ``operationId``, also the method name.
+        group: The client attribute that holds the method: ``client.<group>.<operation_id>``.
+        tag: The spec's tag (``live-strategies``).
+        summary: One line.
+        description: The spec's description (markdown).
+        scope: The scope the API key needs (``research``, ``read``, ``trade``); None for a public operation.
+        conditional_scopes: ``(if_, scope)`` pairs: a request matching the JSON Schema ``if_`` also needs ``scope``.
+        input_schema: Every parameter as one JSON Schema object, ``$ref`` inlined, descriptions and defaults kept.
+        example: The spec's request example, as keyword arguments.
+        returns: What the method returns (``models.Ticker``, ``list[models.Signal]``).
+    """
+
+    operation_id: str
+    group: str
+    tag: str
+    summary: str
+    description: str
+    scope: str | None
+    conditional_scopes: tuple[tuple[Mapping[str, Any], str], ...]
+    input_schema: Mapping[str, Any]
+    example: Mapping[str, Any]
+    returns: str

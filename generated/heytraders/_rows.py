@@ -21,11 +21,11 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from decimal import Decimal
 from functools import partial
 from operator import attrgetter, is_not
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast, get_args, get_origin, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeVar, cast, get_args, get_origin, overload
 
 import msgspec
 import pydantic
-from pydantic_core import core_schema
+from pydantic_core import SchemaSerializer, core_schema
 
 if TYPE_CHECKING:
     from typing import Self
@@ -59,6 +59,22 @@ class RowValidationError(ValueError):
         self.field = field
 
 
+class _Serializer:
+    """``Row.__pydantic_serializer__``: built per row class on first use.
+
+    pydantic-core serialises any object whose type has this attribute, so ``pydantic_core.to_jsonable_python``
+    (and anything built on it) turns rows and lists of rows into JSON values like models.
+    """
+
+    def __get__(self, row: object, owner: type[Row]) -> SchemaSerializer:
+        return _serializer(owner)
+
+
+@functools.cache
+def _serializer(row: type[Row]) -> SchemaSerializer:
+    return SchemaSerializer(row.__get_pydantic_core_schema__(row, cast("GetCoreSchemaHandler", None)))
+
+
 class Row(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     """Base of the bulk-row types: a frozen ``msgspec.Struct`` with keyword-only construction.
 
@@ -70,6 +86,8 @@ class Row(msgspec.Struct, frozen=True, kw_only=True, gc=False):
 
     # Rows hold only numbers, strings, Decimals, datetimes and enum members, never themselves:
     # no reference cycle is possible, so they stay out of the garbage collector (gc=False).
+
+    __pydantic_serializer__: ClassVar[_Serializer] = _Serializer()
 
     @classmethod
     def model_validate(cls, obj: Any) -> Self:

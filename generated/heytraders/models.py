@@ -1312,15 +1312,15 @@ class PlaceOrderRequest(BaseModel):
     time_in_force: TimeInForce | None = None
     amount: Annotated[Decimal, Field(examples=["0.01", "100"])]
     """
-    Quantity to buy or sell, in the base asset (shares on Polymarket), as a decimal string (`"0.01"`, the newer document); the older document's JSON number (`0.01`) is accepted and deprecated.
+    Quantity to buy or sell, in the base asset (shares on Polymarket), as a decimal string such as `"0.01"`. A JSON number (`0.01`, the older documents' form) is accepted and deprecated.
     """
     price: Annotated[Decimal | None, Field(examples=["0.01", "100"])] = None
     """
-    Limit price as a decimal string (a JSON number is accepted, deprecated); on Polymarket a probability in [0, 1]. Required for limit, stop_loss_limit, take_profit_limit, GTC and FOK. Documents disagree on default: 001 gives null, 000 gives none; this spec follows neither: leaving the field out is how a request says null, so the field has no default and a JSON null is not one of its values.
+    Limit price as a decimal string; on Polymarket a probability in [0, 1]. Required for limit, stop_loss_limit, take_profit_limit, GTC and FOK. A JSON number (the older documents' form) is accepted and deprecated. Documents disagree on default: 001 gives null, 000 gives none; this spec follows neither: leaving the field out is how a request says null, so the field has no default and a JSON null is not one of its values.
     """
     stop_price: Annotated[Decimal | None, Field(examples=["0.01", "100"])] = None
     """
-    Trigger price as a decimal string (a JSON number is accepted, deprecated); required for the stop and take-profit order types.
+    Trigger price as a decimal string; required for the stop and take-profit order types. A JSON number (the older documents' form) is accepted and deprecated.
     """
     market_type: MarketType | None = None
     """
@@ -1488,7 +1488,7 @@ class DcaParameters(BaseModel):
     )
     amount_per_order: Annotated[Decimal, Field(examples=["100"])]
     """
-    Amount of quote currency spent on each buy, as a decimal string (a JSON number is accepted).
+    Amount of quote currency spent on each buy,, as a decimal string.
     """
     interval: Annotated[Timeframe, Field(examples=["1d"])]
     """
@@ -1510,11 +1510,11 @@ class GridParameters(BaseModel):
     )
     lower_price: Annotated[Decimal, Field(examples=["2000"])]
     """
-    Lowest grid level, as a decimal string (a JSON number is accepted).
+    Lowest grid level,, as a decimal string.
     """
     upper_price: Annotated[Decimal, Field(examples=["4000"])]
     """
-    Highest grid level, as a decimal string (a JSON number is accepted); above `lower_price`.
+    Highest grid level, as a decimal string; above `lower_price`.
     """
     grid_count: Annotated[int, Field(examples=[20], ge=2, le=200)]
     """
@@ -2842,7 +2842,7 @@ class ExecuteBacktestRequest(BaseModel):
     """
     end_date: Annotated[date, Field(examples=["2024-01-01"])]
     """
-    Last day of the backtest, `YYYY-MM-DD`; after `start_date` (request rule `backtest-end-after-start`).
+    Last day of the backtest, `YYYY-MM-DD`; after `start_date`.
     """
     description: Annotated[
         str | None,
@@ -2861,7 +2861,7 @@ class ExecuteBacktestRequest(BaseModel):
     """
     initial_cash: Annotated[Decimal, Field(examples=[10000], gt=0)] = Decimal("10000")
     """
-    Starting capital in the quote currency, a JSON number as both documents write it (`10000`).
+    Starting capital in the quote currency, a JSON number such as `10000`.
     """
     leverage: Annotated[float, Field(examples=[3.0], ge=1.0, le=100.0)] = 1.0
     """

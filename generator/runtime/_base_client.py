@@ -449,7 +449,9 @@ class _BaseClient(Generic[_HttpxClientT]):
             return self._retry_delay(retries_taken, response.headers)
         raise self._status_error(response)
 
-    def _finish(self, prepared: _Prepared, response: httpx.Response, parse: Callable[[Any], T]) -> APIResponse[T]:
+    def _finish(
+        self, op: OperationSpec, prepared: _Prepared, response: httpx.Response, parse: Callable[[Any], T]
+    ) -> APIResponse[T]:
         # Bulk-row parsers (_rows.RowsParser) read a success envelope's bytes in one typed pass; None: read it here.
         decode_envelope = getattr(parse, "decode_envelope", None)
         decoded = decode_envelope(response.content) if decode_envelope is not None else None
@@ -467,11 +469,16 @@ class _BaseClient(Generic[_HttpxClientT]):
             except ValueError as exc:
                 self._redact_request(response.request)
                 content_type = response.headers.get("content-type", "")
-                raise APIResponseValidationError(
+                unreadable = APIResponseValidationError(
                     f"Expected a JSON response from {prepared.method} {prepared.path}, "
                     f"got {content_type or 'no content type'}: {response.text[:200]!r}",
                     response=response,
-                ) from exc
+                )
+                if op.places_order:
+                    # A 2xx nobody can read (a proxy's page, a mangled body): the order may well exist, and a
+                    # caller who took this for a failure and placed it again would place it twice.
+                    raise OrderStatusUnknownError(sent=self._sent(op, prepared), cause=unreadable) from unreadable
+                raise unreadable from exc
             if isinstance(body, dict) and ("success" in body or "data" in body):
                 if body.get("success") is False:
                     self._redact_request(response.request)
@@ -651,7 +658,7 @@ class SyncAPIClient(_BaseClient[httpx.Client]):
                 if log:
                     self._log_attempt(prepared, response.status_code, retries_taken + 1, started)
                 if 200 <= response.status_code < 300:
-                    return self._finish(prepared, response, parse)
+                    return self._finish(op, prepared, response, parse)
                 delay = self._on_error_status(op, prepared, response, retries_taken, retries)
             retries_taken += 1
             self._sleep(delay)
@@ -815,7 +822,7 @@ class AsyncAPIClient(_BaseClient[httpx.AsyncClient]):
                 if log:
                     self._log_attempt(prepared, response.status_code, retries_taken + 1, started)
                 if 200 <= response.status_code < 300:
-                    return self._finish(prepared, response, parse)
+                    return self._finish(op, prepared, response, parse)
                 delay = self._on_error_status(op, prepared, response, retries_taken, retries)
             retries_taken += 1
             await self._asleep(delay)

@@ -216,7 +216,8 @@ class OrderStatusUnknownError(HeyTradersError):
 
     Attributes:
         sent: The JSON body that was sent (secrets redacted).
-        cause: The failure: a transport exception or an ``APIStatusError`` (5xx).
+        cause: The failure: a transport exception, an ``APIStatusError`` (5xx), or an
+            ``APIResponseValidationError`` (a 2xx whose body is not JSON).
     """
 
     def __init__(self, *, sent: Mapping[str, Any], cause: BaseException) -> None:
@@ -224,6 +225,8 @@ class OrderStatusUnknownError(HeyTradersError):
         self.cause = cause
         if isinstance(cause, APIStatusError):
             what = f"the server answered {cause.status_code}" + (f" {cause.code}" if cause.code else "")
+        elif isinstance(cause, APIResponseValidationError):
+            what = f"the server answered {cause.status_code} with a body that could not be read"
         else:
             what = f"{type(cause).__name__} after the request may have been sent"
         lookup_args = ", ".join(f"{name}={self.sent[name]!r}" for name in ("account_id", "symbol") if name in self.sent)

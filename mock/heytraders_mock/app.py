@@ -48,6 +48,7 @@ from .config import MockConfig
 from .context import HANDLERS, Context, Sandbox, request_view
 from .control import control_routes
 from .errors import ApiError, ApiJSONResponse, error_response, success_body
+from .faults import FaultInjector, install
 from .routing import Match, MethodNotAllowed, Router
 from .spec import ApiSpec, load_api
 from .validation import read_values, validation_error
@@ -190,7 +191,8 @@ def create_app(config: MockConfig | None = None) -> Starlette:
                     await ticker
             await sandbox.webhooks.stop()
 
-    routes = [*control_routes(sandbox), Route(api.base + "/{path:path}", api.handle, methods=ALL_METHODS)]
+    faults = FaultInjector(api_spec, config.base_path, config.seed, sandbox.clock.now) if config.faults else None
+    routes = [*control_routes(sandbox, faults), Route(api.base + "/{path:path}", api.handle, methods=ALL_METHODS)]
     app = Starlette(
         routes=routes,
         exception_handlers={HTTPException: http_error, Exception: server_error},
@@ -198,4 +200,6 @@ def create_app(config: MockConfig | None = None) -> Starlette:
     )
     app.router.redirect_slashes = False  # /api/v1 without a path is a 404 envelope, not a redirect
     app.state.sandbox = sandbox
+    if faults is not None:
+        install(app, faults)  # outermost, so that it can drop connections
     return app

@@ -67,6 +67,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="seconds a webhook receiver has to answer (5)",
     )
     parser.add_argument(
+        "--faults",
+        action="store_true",
+        help="allow fault injection: the X-Mock-Fault header and /_mock/faults (see heytraders_mock.faults)",
+    )
+    parser.add_argument(
         "--no-limits",
         action="store_true",
         help=f"raise the rate limit and the backtest and registration quotas to {UNLIMITED:,} (load and contract runs)",
@@ -86,6 +91,7 @@ def config_from(args: argparse.Namespace) -> MockConfig:
         realtime_clock=not args.frozen_clock,
         webhook_retry_delays=args.webhook_retry_delays,
         webhook_timeout=args.webhook_timeout,
+        faults=args.faults,
     )
 
 

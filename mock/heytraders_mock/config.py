@@ -26,6 +26,8 @@ class MockConfig:
         webhook_retry_delays: Seconds to wait before each retry of a failed webhook delivery; one
             attempt plus one per delay, then the delivery is ``failed``. Tests pass tiny delays.
         webhook_timeout: Seconds a webhook receiver has to answer one attempt.
+        faults: Fault injection (``faults``): the ``X-Mock-Fault`` header and ``/_mock/faults``. Off, neither
+            exists and no request pays for it.
     """
 
     seed: int = 0
@@ -38,3 +40,4 @@ class MockConfig:
     sync_interval: float = 1.0
     webhook_retry_delays: tuple[float, ...] = (1.0, 2.0, 4.0, 8.0)
     webhook_timeout: float = 5.0
+    faults: bool = False

@@ -24,6 +24,10 @@
                                        ``body`` (the exact JSON sent), ``state`` (``pending``, ``delivered``,
                                        ``failed`` or ``refused``), ``error`` and ``attempts`` (``[{attempt, at,
                                        headers, status_code, response_time_ms, error}]``).
+``GET|PUT|DELETE /_mock/faults``       only with fault injection on (``--faults``), a 404 otherwise: ``PUT {"seed"?,
+                                       "rules": [{route, fault, probability}]}`` sets seeded faults per route, ``GET``
+                                       shows them with the counters of faults injected by kind and by route, ``DELETE``
+                                       clears both; each answers that view. ``faults`` has the grammar and the rules.
 
 Webhook deliveries are real HTTP POSTs, to loopback receivers only (``webhooks`` has the rules). Each carries
 ``Content-Type: application/json``, ``User-Agent: HeyTraders-Webhooks/1.0 (sandbox)``, ``X-HeyTraders-Event``,
@@ -47,6 +51,7 @@ from starlette.routing import Route
 from .clock import START, iso
 from .context import Sandbox
 from .errors import ApiError, error_response, not_found
+from .faults import FaultInjector
 from .signals import start_strategy, stop_strategy
 from .store import AGENTS_PER_USER, Agent, LiveStrategy
 from .trading import link_accounts
@@ -121,7 +126,7 @@ def claim(sandbox: Sandbox, agent: Agent, user_id: str, scopes: list[str], now: 
     }
 
 
-def control_routes(sandbox: Sandbox) -> list[Route]:
+def control_routes(sandbox: Sandbox, faults: FaultInjector | None = None) -> list[Route]:
     api = sandbox.api
 
     def endpoint(handler: Callable[[Request, datetime], Awaitable[dict[str, Any]]]) -> Endpoint:
@@ -219,7 +224,17 @@ def control_routes(sandbox: Sandbox) -> list[Route]:
         start_strategy(sandbox.store, started, now)
         return {"strategy_id": started.strategy_id, "status": started.status}
 
+    async def fault_settings(request: Request, now: datetime) -> dict[str, Any]:
+        assert faults is not None  # the route exists only with fault injection on
+        if request.method == "PUT":
+            faults.configure(await _body(request))
+        elif request.method == "DELETE":
+            faults.clear()
+        return faults.view()
+
+    methods = ["GET", "PUT", "DELETE"]
     return [
+        *([Route("/_mock/faults", endpoint(fault_settings), methods=methods)] if faults is not None else []),
         Route("/_mock/keys", endpoint(keys), methods=["POST"]),
         Route("/_mock/claims/{code}/approve", endpoint(approve), methods=["POST"]),
         Route("/_mock/clock", endpoint(clock), methods=["GET"]),

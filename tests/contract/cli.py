@@ -110,11 +110,14 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 @contextlib.contextmanager
 def running_mock(
-    log_dir: Path, *, seed: int = 0, rate_limit: int | None = None, extra_arguments: Sequence[str] = ()
+    log_dir: Path, *, seed: int = 0, rate_limit: int | None = None, options: Sequence[str] = ()
 ) -> Iterator[RunningMock]:
-    """Start ``heytraders-mock`` on a free 127.0.0.1 port, wait until it serves, stop it on exit."""
+    """Start ``heytraders-mock`` on a free 127.0.0.1 port, wait until it serves, stop it on exit.
+
+    ``options`` are more command-line options (``--faults``, ``--frozen-clock``).
+    """
     port = free_port()
-    command = [*mock_command(), "--host", LOOPBACK, "--port", str(port), "--seed", str(seed), *extra_arguments]
+    command = [*mock_command(), "--host", LOOPBACK, "--port", str(port), "--seed", str(seed), *options]
     if rate_limit is not None:
         command += ["--rate-limit", str(rate_limit)]
     log = log_dir / "mock.log"

@@ -153,7 +153,7 @@ def run(max_examples: int, phases: str, seed: int, timeout: float) -> int:
     """Serve the sandbox, run schemathesis untuned against it, and judge its report; the exit status."""
     with tempfile.TemporaryDirectory(prefix="contract-cli-") as scratch:
         work = Path(scratch)
-        with running_mock(work, extra_arguments=("--no-limits", "--frozen-clock")) as mock:
+        with running_mock(work, options=("--no-limits", "--frozen-clock")) as mock:
             key = mock.new_key()
             report = work / "junit.xml"
             command = [

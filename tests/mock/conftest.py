@@ -4,13 +4,18 @@ schema, error code listed by the operation and of that status, ``Retry-After`` o
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import anyio
 import httpx
 import pytest
+import uvicorn
 from heytraders import _json
 from heytraders_mock import MockConfig, create_app
 from heytraders_mock.routing import Match, Router
@@ -173,3 +178,30 @@ def mock(config: MockConfig) -> Iterator[Mock]:
     handle = Mock(create_app(config))
     yield handle
     handle.http.close()
+
+
+@contextmanager
+def serving(app: ASGIApp, *, start_within: float = 10.0) -> Iterator[str]:
+    """Serve ``app`` under uvicorn (lifespan on) on a free 127.0.0.1 port in a thread; yields its origin.
+
+    The thread is stopped and joined on exit; a server that does not start or stop in time fails the test.
+    """
+    # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on sockets whose proto says TCP, and without it
+    # Nagle and delayed ACKs add some 40 ms to every answer written in two parts (headers, then body).
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    listener.bind(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, lifespan="on", log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + start_within
+    try:
+        while not server.started:
+            assert thread.is_alive() and time.monotonic() < deadline, "the mock did not start"
+            time.sleep(0.01)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        listener.close()
+        assert not thread.is_alive(), "the mock did not stop"

@@ -14,6 +14,7 @@ from typing import Any
 
 import httpx
 import pydantic
+import pydantic_core
 import pytest
 from heytraders import HeyTraders, models
 from heytraders._exceptions import APIResponseValidationError
@@ -242,6 +243,13 @@ def test_a_webhook_delivery_holds_a_signal_row() -> None:
     parsed = models.WebhookDelivery.model_validate_json(json.dumps(delivery))
     assert isinstance(parsed.signal, models.Signal)
     assert parsed.signal.price == Decimal("94875.5")
+
+
+def test_generic_pydantic_serialisation_handles_rows() -> None:
+    # What tools built on pydantic-core (the MCP server's results) do with whatever the SDK returned.
+    rows = rows_parser(models.Signal)([SIGNAL])
+    assert pydantic_core.to_jsonable_python({"items": rows}) == {"items": [SIGNAL]}
+    assert json.loads(pydantic_core.to_json(rows[0])) == SIGNAL
 
 
 def test_a_list_of_rows_is_still_a_list() -> None:

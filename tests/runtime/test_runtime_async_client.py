@@ -116,7 +116,15 @@ async def test_post_not_retried_after_500_but_after_connect_error(respx_mock: re
     assert len(recovering.sent) == 2
 
 
-@pytest.mark.parametrize("failure", [httpx.Response(502), httpx.ReadTimeout("slow"), httpx.RemoteProtocolError("x")])
+@pytest.mark.parametrize(
+    "failure",
+    [
+        httpx.Response(502),
+        httpx.Response(200, text="<html/>"),
+        httpx.ReadTimeout("slow"),
+        httpx.RemoteProtocolError("x"),
+    ],
+)
 async def test_order_with_unknown_outcome(
     respx_mock: respx.MockRouter, client: Client, failure: httpx.Response | Exception
 ) -> None:

@@ -500,6 +500,19 @@ def test_order_is_retried_only_when_it_was_not_executed(
     assert len(rec.sent) == 2
 
 
+def test_order_answered_with_an_unreadable_2xx_is_unknown_not_a_plain_error(
+    respx_mock: respx.MockRouter, client: Client
+) -> None:
+    """A 200 whose body is not JSON (a proxy's page, a mangled answer) may stand for a placed order."""
+    rec = play(httpx.Response(200, text="<html>captive portal</html>"), ok({"order_id": "ord_1"}))
+    route(respx_mock, "POST", "/orders", rec)
+    with pytest.raises(OrderStatusUnknownError, match="answered 200 with a body that could not be read") as info:
+        client.api.request(PLACE_ORDER, ORDER_VALUES, parse=identity)
+    assert len(rec.sent) == 1 and client.sleeps == []
+    assert isinstance(info.value.cause, APIResponseValidationError) and info.value.__cause__ is info.value.cause
+    assert info.value.sent == json.loads(rec.sent[0].content)
+
+
 def test_order_4xx_is_a_plain_status_error(respx_mock: respx.MockRouter, client: Client) -> None:
     rec = play(httpx.Response(400, json=error_body("VALIDATION_ERROR", "Bad symbol.")))
     route(respx_mock, "POST", "/orders", rec)

@@ -82,8 +82,7 @@ class BacktestEndpoints(SyncResource):
                 format; at most 50 (this spec's choice).
             start_date: First day of the backtest, `YYYY-MM-DD`. Start at least 250 days before the analysis window
                 when the script uses long indicators.
-            end_date: Last day of the backtest, `YYYY-MM-DD`; after `start_date` (request rule `backtest-end-after-
-                start`).
+            end_date: Last day of the backtest, `YYYY-MM-DD`; after `start_date`.
             strategy_type: `signal` runs `script`; `dca`, `grid` and `pair_trading` are built-in strategies
                 configured by their parameters object. Documents disagree on required, default: 001 requires it with
                 no default, 000 has no such field; this spec follows neither: it is optional with default `signal`,
@@ -99,8 +98,8 @@ class BacktestEndpoints(SyncResource):
                 `15m`, `1h`, `4h` and `1d`; this spec follows neither: other public versions of the document add
                 `30m`, `1w` and `1M`, the intervals every other timeframe parameter of this spec takes. Defaults to
                 ``'1h'``.
-            initial_cash: Starting capital in the quote currency, a JSON number as both documents write it
-                (`10000`). Defaults to ``10000``.
+            initial_cash: Starting capital in the quote currency, a JSON number such as `10000`. Defaults to
+                ``10000``.
             leverage: Leverage, 1.0–100.0; applies to perpetual markets only. Defaults to ``1.0``.
             trading_fee: Fee per trade as a fraction of the traded value (0.0005 = 5 bps). Defaults to ``0.0005``.
             slippage: Slippage per trade as a fraction of the price (0.0005 = 5 bps). Defaults to ``0.0005``.
@@ -620,8 +619,7 @@ class AsyncBacktestEndpoints(AsyncResource):
                 format; at most 50 (this spec's choice).
             start_date: First day of the backtest, `YYYY-MM-DD`. Start at least 250 days before the analysis window
                 when the script uses long indicators.
-            end_date: Last day of the backtest, `YYYY-MM-DD`; after `start_date` (request rule `backtest-end-after-
-                start`).
+            end_date: Last day of the backtest, `YYYY-MM-DD`; after `start_date`.
             strategy_type: `signal` runs `script`; `dca`, `grid` and `pair_trading` are built-in strategies
                 configured by their parameters object. Documents disagree on required, default: 001 requires it with
                 no default, 000 has no such field; this spec follows neither: it is optional with default `signal`,
@@ -637,8 +635,8 @@ class AsyncBacktestEndpoints(AsyncResource):
                 `15m`, `1h`, `4h` and `1d`; this spec follows neither: other public versions of the document add
                 `30m`, `1w` and `1M`, the intervals every other timeframe parameter of this spec takes. Defaults to
                 ``'1h'``.
-            initial_cash: Starting capital in the quote currency, a JSON number as both documents write it
-                (`10000`). Defaults to ``10000``.
+            initial_cash: Starting capital in the quote currency, a JSON number such as `10000`. Defaults to
+                ``10000``.
             leverage: Leverage, 1.0–100.0; applies to perpetual markets only. Defaults to ``1.0``.
             trading_fee: Fee per trade as a fraction of the traded value (0.0005 = 5 bps). Defaults to ``0.0005``.
             slippage: Slippage per trade as a fraction of the price (0.0005 = 5 bps). Defaults to ``0.0005``.

@@ -174,9 +174,8 @@ class OrdersEndpoints(SyncResource):
                 (`BTC/USDT`; perpetuals may also be written `BASE/QUOTE:SETTLE`), or the numeric token ID on
                 Polymarket.
             side: Buy or sell.
-            amount: Quantity to buy or sell, in the base asset (shares on Polymarket), as a decimal string
-                (`"0.01"`, the newer document); the older document's JSON number (`0.01`) is accepted and
-                deprecated.
+            amount: Quantity to buy or sell, in the base asset (shares on Polymarket), as a decimal string such as
+                `"0.01"`. A JSON number (`0.01`, the older documents' form) is accepted and deprecated.
             order_type: Order type, `market` when omitted. `market` and `limit` everywhere; `stop_loss`,
                 `take_profit`, `stop_loss_limit` and `take_profit_limit` trigger at `stop_price`; `GTC` and `FOK`
                 are Polymarket's limit order types. Documents disagree on default: 000 gives none, 001 gives
@@ -184,13 +183,13 @@ class OrdersEndpoints(SyncResource):
                 only `market`, `limit`, `GTC` and `FOK`; this spec follows neither: other public versions of the
                 document add the four stop and take-profit types. Defaults to ``'market'``.
             time_in_force: How long an order stays working. Default GTC for limit orders, IOC for market orders.
-            price: Limit price as a decimal string (a JSON number is accepted, deprecated); on Polymarket a
-                probability in [0, 1]. Required for limit, stop_loss_limit, take_profit_limit, GTC and FOK.
-                Documents disagree on default: 001 gives null, 000 gives none; this spec follows neither: leaving
-                the field out is how a request says null, so the field has no default and a JSON null is not one of
-                its values.
-            stop_price: Trigger price as a decimal string (a JSON number is accepted, deprecated); required for the
-                stop and take-profit order types.
+            price: Limit price as a decimal string; on Polymarket a probability in [0, 1]. Required for limit,
+                stop_loss_limit, take_profit_limit, GTC and FOK. A JSON number (the older documents' form) is
+                accepted and deprecated. Documents disagree on default: 001 gives null, 000 gives none; this spec
+                follows neither: leaving the field out is how a request says null, so the field has no default and a
+                JSON null is not one of its values.
+            stop_price: Trigger price as a decimal string; required for the stop and take-profit order types. A JSON
+                number (the older documents' form) is accepted and deprecated.
             market_type: Kind of market; inferred from the exchange when omitted (`prediction` on Polymarket,
                 `perpetual` on Hyperliquid and Lighter). Documents disagree on default: 001 gives `spot`, 000 infers
                 it from the exchange; this spec follows the newer document (000).
@@ -527,9 +526,8 @@ class AsyncOrdersEndpoints(AsyncResource):
                 (`BTC/USDT`; perpetuals may also be written `BASE/QUOTE:SETTLE`), or the numeric token ID on
                 Polymarket.
             side: Buy or sell.
-            amount: Quantity to buy or sell, in the base asset (shares on Polymarket), as a decimal string
-                (`"0.01"`, the newer document); the older document's JSON number (`0.01`) is accepted and
-                deprecated.
+            amount: Quantity to buy or sell, in the base asset (shares on Polymarket), as a decimal string such as
+                `"0.01"`. A JSON number (`0.01`, the older documents' form) is accepted and deprecated.
             order_type: Order type, `market` when omitted. `market` and `limit` everywhere; `stop_loss`,
                 `take_profit`, `stop_loss_limit` and `take_profit_limit` trigger at `stop_price`; `GTC` and `FOK`
                 are Polymarket's limit order types. Documents disagree on default: 000 gives none, 001 gives
@@ -537,13 +535,13 @@ class AsyncOrdersEndpoints(AsyncResource):
                 only `market`, `limit`, `GTC` and `FOK`; this spec follows neither: other public versions of the
                 document add the four stop and take-profit types. Defaults to ``'market'``.
             time_in_force: How long an order stays working. Default GTC for limit orders, IOC for market orders.
-            price: Limit price as a decimal string (a JSON number is accepted, deprecated); on Polymarket a
-                probability in [0, 1]. Required for limit, stop_loss_limit, take_profit_limit, GTC and FOK.
-                Documents disagree on default: 001 gives null, 000 gives none; this spec follows neither: leaving
-                the field out is how a request says null, so the field has no default and a JSON null is not one of
-                its values.
-            stop_price: Trigger price as a decimal string (a JSON number is accepted, deprecated); required for the
-                stop and take-profit order types.
+            price: Limit price as a decimal string; on Polymarket a probability in [0, 1]. Required for limit,
+                stop_loss_limit, take_profit_limit, GTC and FOK. A JSON number (the older documents' form) is
+                accepted and deprecated. Documents disagree on default: 001 gives null, 000 gives none; this spec
+                follows neither: leaving the field out is how a request says null, so the field has no default and a
+                JSON null is not one of its values.
+            stop_price: Trigger price as a decimal string; required for the stop and take-profit order types. A JSON
+                number (the older documents' form) is accepted and deprecated.
             market_type: Kind of market; inferred from the exchange when omitted (`prediction` on Polymarket,
                 `perpetual` on Hyperliquid and Lighter). Documents disagree on default: 001 gives `spot`, 000 infers
                 it from the exchange; this spec follows the newer document (000).
