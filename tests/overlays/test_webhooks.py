@@ -45,6 +45,19 @@ def signed(body: bytes = BODY, *, timestamp: int = NOW, secret: str = SECRET) ->
     return {WEBHOOK_TIMESTAMP_HEADER: str(timestamp), WEBHOOK_SIGNATURE_HEADER: sign_webhook(secret, timestamp, body)}
 
 
+def test_a_price_sent_as_a_json_number_keeps_its_own_digits() -> None:
+    # Signal prices may come as numbers (the spec's `Decimal` is a string or a number); none passes a float.
+    body = BODY.replace(b'"price":"93184.6"', b'"price":93184.60000000000000001')
+    delivery = verify_webhook(body, signed(body), SECRET, now=NOW + 3)
+    assert delivery.signal is not None and str(delivery.signal.price) == "93184.60000000000000001"
+
+
+def test_a_signed_body_that_is_not_json_is_a_bad_body() -> None:
+    with pytest.raises(WebhookVerificationError) as caught:
+        verify_webhook(b"<html>", signed(b"<html>"), SECRET, now=NOW + 3)
+    assert caught.value.reason == "bad-body"
+
+
 def test_signature_is_hmac_sha256_of_timestamp_dot_body() -> None:
     # The recipe the spec documents, computed independently of the SDK.
     expected = hmac.new(SECRET.encode(), f"{NOW}.".encode() + BODY, hashlib.sha256).hexdigest()

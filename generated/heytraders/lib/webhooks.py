@@ -38,7 +38,7 @@ from collections.abc import Iterable, Mapping
 
 import pydantic
 
-from .. import models
+from .. import _json, models
 from .._exceptions import HeyTradersError
 
 __all__ = [
@@ -140,8 +140,11 @@ def verify_webhook(
             "bad-signature", f"{WEBHOOK_SIGNATURE_HEADER} does not match the body and secret"
         )
     try:
-        return models.WebhookDelivery.model_validate_json(raw)
-    except pydantic.ValidationError as error:
+        # Through the exact codec, not model_validate_json: a price sent as a number keeps its own digits.
+        return models.WebhookDelivery.model_validate(_json.loads(raw))
+    except ValueError as error:  # pydantic's ValidationError is a ValueError, as is a body that is not JSON
+        if not isinstance(error, pydantic.ValidationError):
+            raise WebhookVerificationError("bad-body", "the signed body is not JSON") from None
         raise WebhookVerificationError(
             "bad-body", f"the signed body is not a WebhookDelivery ({error.error_count()} problems)"
         ) from None
