@@ -15,6 +15,7 @@ from generator.spec import (
     SchemaValidators,
     breaks_rule,
     check_operation,
+    iter_mappings,
     iter_operations,
     load_spec,
     parameters_of,
@@ -233,23 +234,12 @@ def test_server_extensible_enums_are_open() -> None:
         assert status in schemas["OrderStatus"]["x-extensible-enum"]
 
 
-def walk(node: Any, path: str = "") -> Iterator[tuple[str, Mapping[str, Any]]]:
-    """Every schema-like mapping under ``node`` with its location."""
-    if isinstance(node, Mapping):
-        yield path, node
-        for key, value in node.items():
-            yield from walk(value, f"{path}/{key}")
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from walk(value, f"{path}/{index}")
-
-
 def schemas_reachable(roots: Iterator[Any]) -> set[str]:
     """Names of the component schemas that ``roots`` use, directly or through other schemas."""
     found: set[str] = set()
     pending = list(roots)
     while pending:
-        for _, node in walk(pending.pop()):
+        for _, node in iter_mappings(pending.pop()):
             reference = str(node.get("$ref", ""))
             if reference.startswith("#/components/schemas/"):
                 name = reference.split("/")[-1]
@@ -272,12 +262,12 @@ def test_request_bodies_are_closed_and_response_objects_open() -> None:
         if schemas[name].get("type") == "object":
             assert schemas[name].get("additionalProperties") is False, f"request object {name} is open"
     for name in in_responses:
-        for where, node in walk(schemas[name]):
+        for where, node in iter_mappings(schemas[name]):
             assert node.get("additionalProperties") is not False, f"{name}{where} closes a response object"
 
 
 def test_no_openapi_30_nullable_keyword() -> None:
-    assert [where for where, node in walk(SPEC) if "nullable" in node] == []
+    assert [where for where, node in iter_mappings(SPEC) if "nullable" in node] == []
 
 
 def test_money_is_always_a_decimal_schema() -> None:
@@ -285,7 +275,7 @@ def test_money_is_always_a_decimal_schema() -> None:
     as the documents write it), so that clients read and write it as a decimal, never through a binary float."""
     offenders = []
     for name, schema in SPEC["components"]["schemas"].items():
-        for where, node in walk(schema):
+        for where, node in iter_mappings(schema):
             for field, field_schema in (node.get("properties") or {}).items():
                 if field not in MONEY_FIELDS or field_schema.get("type") == "integer":  # counters, not money
                     continue
@@ -301,7 +291,7 @@ def test_data_objects_have_no_anonymous_nested_objects_or_enums() -> None:
     """Nested objects and enumerations get their own names, so generated models read well."""
     offenders = []
     for name, schema in SPEC["components"]["schemas"].items():
-        for where, node in walk(schema):
+        for where, node in iter_mappings(schema):
             if where and "enum" in node:
                 offenders.append(f"{name}{where} (enum)")
             inline_variants = [variant for variant in node.get("oneOf", []) if "$ref" not in variant]
