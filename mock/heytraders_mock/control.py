@@ -47,6 +47,7 @@ from starlette.routing import Route
 from .clock import START, iso
 from .context import Sandbox
 from .errors import ApiError, error_response, not_found
+from .guards import BodyError, load_json
 from .signals import start_strategy, stop_strategy
 from .store import AGENTS_PER_USER, Agent, LiveStrategy
 from .trading import link_accounts
@@ -68,9 +69,9 @@ async def _body(request: Request) -> dict[str, Any]:
     if not raw.strip():
         return {}
     try:
-        body = json.loads(raw)
-    except ValueError:
-        raise _bad("is not valid JSON", "body") from None
+        body = load_json(raw)
+    except BodyError as error:
+        raise _bad(f"{error.message} (rule {error.rule})", "body") from None
     if not isinstance(body, dict):
         raise _bad("must be a JSON object", "body")
     return body
