@@ -29,9 +29,9 @@ Rules of the paper exchange (the issue leaves them open; these are the mock's):
 - The paper exchange's maximums: an order whose ``amount`` is ``MAX_AMOUNT`` (10^12) or more, or whose
   ``price`` or ``stop_price`` is ``MAX_PRICE`` (10^9) or more, is ``rejected`` at once (no account could pay
   for it, and its fee would not fit the exchange's 8-decimal arithmetic). An account has at most
-  ``MockConfig.open_orders_per_account`` (1,000) working orders: one more is ``rejected``. An account keeps
-  ``MockConfig.orders_per_account`` (10,000) orders; past it its oldest finished order is forgotten
-  (``store.Store.add_order``).
+  ``MockConfig.open_orders_per_account`` (1,000) working orders: one more that would rest is ``rejected``.
+  An account keeps ``MockConfig.orders_per_account`` (10,000) orders; past it its oldest finished order is
+  forgotten (``store.Store.add_order``).
 - The market is watched at most once per second of the clock (prices move per second). An order whose
   watching fails (a bug) is logged and ``rejected``, so that one order cannot fail every later request.
 """
@@ -121,10 +121,11 @@ def place(
     )
     if not _within_maximums(order):
         order.status = "rejected"
-    elif len(store.working_orders(account.account_id)) >= store.config.open_orders_per_account:
-        order.status = "rejected"  # the account has as many working orders as it may
     else:
         _work(store, data, account, order, market, now, placing=True)
+        if order.working and len(store.working_orders(account.account_id)) >= store.config.open_orders_per_account:
+            _release(account, order)  # it would rest, and the account has as many working orders as it may
+            _end(order, "rejected", now)
     store.add_order(order)
     return order
 

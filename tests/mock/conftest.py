@@ -4,14 +4,20 @@ schema, error code listed by the operation and of that status, ``Retry-After`` o
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import anyio
 import httpx
 import pytest
-from heytraders_mock import MockConfig, create_app
+import uvicorn
+from heytraders_mock import MockConfig, cli, create_app
+from heytraders_mock.context import Sandbox
 from heytraders_mock.routing import Match, Router
 from heytraders_mock.spec import load_api
 from jsonschema import Draft202012Validator
@@ -27,6 +33,7 @@ API = load_api()
 ROUTER = Router(API.operations)
 _VALIDATORS = SchemaValidators(SPEC)
 _COMPILED: dict[str, Draft202012Validator] = {}
+SERVER_WAIT = 5.0  # seconds a server in a test may take to start
 
 
 class SyncASGITransport(httpx.BaseTransport):
@@ -61,6 +68,16 @@ def _assert_valid(pointer: str, body: Any, where: str) -> None:
     assert not errors, f"{where}: response does not match the spec: " + "; ".join(
         f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}" for e in errors[:5]
     )
+
+
+def error_of(response: httpx.Response) -> dict[str, Any]:
+    """The ``error`` of an answer, failing the test unless it is JSON in the spec's ``ErrorEnvelope``."""
+    where = f"{response.request.method} {response.request.url.path} → {response.status_code}"
+    assert response.headers.get("content-type", "").startswith("application/json"), f"{where}: {response.text[:200]}"
+    body = response.json()
+    _assert_valid("/components/schemas/ErrorEnvelope", body, where)
+    error: dict[str, Any] = body["error"]
+    return error
 
 
 def check_response(response: httpx.Response) -> None:
@@ -170,3 +187,36 @@ def mock(config: MockConfig) -> Iterator[Mock]:
     handle = Mock(create_app(config))
     yield handle
     handle.http.close()
+
+
+@contextmanager
+def running(config: MockConfig) -> Iterator[tuple[Mock, Sandbox]]:
+    """The mock under uvicorn on a free 127.0.0.1 port, lifespan on (the webhook worker, the ticker), with the
+    server settings ``heytraders-mock`` uses; its ``http`` client reaches it over HTTP, answers checked."""
+    app = create_app(config)
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    settings = uvicorn.Config(
+        app, lifespan="on", log_level="warning", h11_max_incomplete_event_size=cli.MAX_REQUEST_HEAD
+    )
+    server = uvicorn.Server(settings)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + SERVER_WAIT
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the mock did not start"
+        time.sleep(0.01)
+    handle = Mock(app)
+    handle.http.close()
+    handle.http = httpx.Client(
+        base_url=f"http://127.0.0.1:{port}", trust_env=False, timeout=10, event_hooks={"response": [check_response]}
+    )
+    try:
+        yield handle, app.state.sandbox
+    finally:
+        handle.http.close()
+        server.should_exit = True
+        thread.join(timeout=10)
+        listener.close()
+        assert not thread.is_alive(), "the mock did not stop"

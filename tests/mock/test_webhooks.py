@@ -18,7 +18,6 @@ import socket
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_DOWN, Decimal
@@ -27,7 +26,6 @@ from typing import Any, cast
 
 import httpx
 import pytest
-import uvicorn
 from heytraders import WEBHOOK_DELIVERY_HEADER as DELIVERY_HEADER
 from heytraders import WEBHOOK_EVENT_HEADER as EVENT_HEADER
 from heytraders import WEBHOOK_SIGNATURE_HEADER as SIGNATURE_HEADER
@@ -36,11 +34,10 @@ from heytraders import WebhookVerificationError, verify_webhook
 from heytraders import sign_webhook as sign
 from heytraders_mock import MockConfig, cli, create_app, webhooks
 from heytraders_mock.clock import START, epoch
-from heytraders_mock.context import Sandbox
 from heytraders_mock.market import MarketData
 from heytraders_mock.webhooks import USER_AGENT, pin_localhost, refusal
 
-from .conftest import Key, Mock, check_response
+from .conftest import Key, Mock, running
 from .test_strategies import signal_times
 
 RSI = "ls_rsi_reversal_btc"  # seeded: RSI(14) reversals on BINANCE BTC/USDT 1h, long entries
@@ -207,35 +204,6 @@ class Trickler:
 
 
 # ---- the mock, with its lifespan -------------------------------------------------------------------
-
-
-@contextmanager
-def running(config: MockConfig) -> Iterator[tuple[Mock, Sandbox]]:
-    """The mock under uvicorn on a free 127.0.0.1 port, lifespan on (the webhook worker, the ticker)."""
-    app = create_app(config)
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    port = listener.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, lifespan="on", log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + WAIT
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the mock did not start"
-        time.sleep(0.01)
-    handle = Mock(app)
-    handle.http.close()
-    handle.http = httpx.Client(
-        base_url=f"http://127.0.0.1:{port}", trust_env=False, timeout=10, event_hooks={"response": [check_response]}
-    )
-    try:
-        yield handle, app.state.sandbox
-    finally:
-        handle.http.close()
-        server.should_exit = True
-        thread.join(timeout=10)
-        listener.close()
-        assert not thread.is_alive(), "the mock did not stop"
 
 
 @pytest.fixture
