@@ -283,7 +283,10 @@ def bench_sandbox_ticker(requests: int, concurrency: int, rounds: int) -> tuple[
         ).encode()
 
         def measure(kind: str) -> Callable[[], None]:
-            return lambda: asyncio.run(_answers(ports[kind], request, requests, concurrency)) and None
+            def run() -> None:
+                asyncio.run(_answers(ports[kind], request, requests, concurrency))
+
+            return run
 
         sandbox, bare, ratio = median_ratio(measure("sandbox"), measure("bare"), rounds)
     return requests / sandbox, requests / bare, ratio

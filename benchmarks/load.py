@@ -270,7 +270,8 @@ def report(args: argparse.Namespace, tally: Tally) -> int:
     limited = tally.statuses.get(429, 0)
     failed = errors - (limited if args.rate_limit < RAISED_LIMIT else 0)
     rss = " / ".join(f"{kib / 1024:.0f}" for _, kib in tally.rss)
-    print(f"\nmake load: {' '.join(sys.argv[1:]) or '(defaults)'}")
+    limit = "" if args.rate_limit >= RAISED_LIMIT else f" --rate-limit {args.rate_limit}"
+    print(f"\npython -m benchmarks.load --requests {args.requests} --clients {args.clients}{limit}")
     print(f"{args.clients} clients, {len(tally.latencies):,} requests ({tally.orders:,} orders) in {seconds:.1f} s\n")
     print("| throughput | p50 | p99 | errors | RSS before → after each quarter (MiB) |")
     print("|---|---|---|---|---|")
@@ -308,7 +309,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         *("--backtests-per-hour", str(RAISED_LIMIT), "--backtests-per-day", str(RAISED_LIMIT)),
         *("--registrations-per-hour", str(RAISED_LIMIT)),
     ]
-    print(f"Starting heytraders-mock on {origin}, limits raised (rate limit {args.rate_limit:,}/min) ...", flush=True)
+    limits = "limits raised" if args.rate_limit >= RAISED_LIMIT else f"rate limit {args.rate_limit:,} per minute"
+    print(f"Starting heytraders-mock on {origin}, {limits} ...", flush=True)
     with running((command, origin + API + "/meta/health")) as (sandbox,):
         api_key, fixture = prepare(origin)
         print(f"Sandbox pid {sandbox.pid}, {rss_kib(sandbox.pid) / 1024:.0f} MiB; load starts.", flush=True)

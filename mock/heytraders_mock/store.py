@@ -338,7 +338,8 @@ class Store:
         self.account_orders: dict[str, dict[str, Order]] = {}  # account_id -> its kept orders, in placement order
         # account_id -> its orders that may still fill (what ``trading.sync`` watches); finished ones leave lazily.
         self.open_orders: dict[str, dict[str, Order]] = {}
-        self.synced_second: int | None = None  # the clock second ``trading.sync`` last watched the market at
+        # The clock second ``trading.sync`` last watched every working order at (None: a new one waits).
+        self.synced_second: int | None = None
         self.backtests: dict[str, Backtest] = {}
         # result_id -> simulation.Result, built when the job completes; the last RESULTS_KEPT read are kept (a
         # result is a pure function of its job, so one evicted is simulated again when it is next read).
@@ -443,6 +444,7 @@ class Store:
         kept[order.order_id] = order
         if order.working:
             self.open_orders.setdefault(order.account_id, {})[order.order_id] = order
+            self.synced_second = None  # placed at a moment the market may have moved since: watch it at the next sync
         if len(kept) > self.config.orders_per_account:
             # Working orders are never forgotten; there are fewer of them than the cap (open_orders_per_account).
             oldest = next((old for old in kept.values() if not old.working), None)

@@ -32,8 +32,9 @@ Rules of the paper exchange (the issue leaves them open; these are the mock's):
   ``MockConfig.open_orders_per_account`` (1,000) working orders: one more that would rest is ``rejected``.
   An account keeps ``MockConfig.orders_per_account`` (10,000) orders; past it its oldest finished order is
   forgotten (``store.Store.add_order``).
-- The market is watched at most once per second of the clock (prices move per second). An order whose
-  watching fails (a bug) is logged and ``rejected``, so that one order cannot fail every later request.
+- The market is watched once per second of the clock (prices move per second), and again when an order
+  starts resting. An order whose watching fails (a bug) is logged and ``rejected``, so that one order
+  cannot fail every later request.
 """
 
 from __future__ import annotations
@@ -139,7 +140,7 @@ def sync(store: Store, data: MarketData, now: datetime) -> None:
     """Fill or trigger the working orders whose price the market has reached since they were last watched."""
     end = epoch(now)
     if store.synced_second == end:
-        return  # prices move once a second: this second has been watched
+        return  # prices move once a second: every working order has been watched at this second
     store.synced_second = end
     for account_id in list(store.open_orders):
         account = store.accounts[account_id]

@@ -4,6 +4,7 @@ schema, error code listed by the operation and of that status, ``Retry-After`` o
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -220,3 +221,22 @@ def running(config: MockConfig) -> Iterator[tuple[Mock, Sandbox]]:
         thread.join(timeout=10)
         listener.close()
         assert not thread.is_alive(), "the mock did not stop"
+
+
+def read_http_message(connection: socket.socket) -> tuple[bytes, bytes] | None:
+    """The head and body (as long as its ``Content-Length`` says) of one HTTP/1.1 message read from a socket;
+    None when the peer closes before the head is complete."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = connection.recv(65536)
+        if not chunk:
+            return None
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    found = re.search(rb"(?im)^content-length:\s*(\d+)", head)
+    while found is not None and len(body) < int(found.group(1)):
+        chunk = connection.recv(65536)
+        if not chunk:
+            break
+        body += chunk
+    return head, body

@@ -29,7 +29,7 @@ from heytraders_mock.spec import load_api
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import BASE, SyncASGITransport, error_of, running
+from .conftest import BASE, SyncASGITransport, error_of, read_http_message, running
 
 BOUND = 2.0  # seconds any one request may take, however hostile
 LIMITS = MockConfig()
@@ -135,18 +135,9 @@ def _exchange(port: int, *parts: bytes) -> tuple[int, bytes, float]:
                 connection.sendall(part)
         except OSError:
             pass  # the server answered and closed: the answer is still there to read
-        received = b""
-        while b"\r\n\r\n" not in received:
-            data = connection.recv(65536)
-            assert data, f"the connection closed before an answer: {received!r}"
-            received += data
-        head, _, body = received.partition(b"\r\n\r\n")
-        length = re.search(rb"(?i)content-length: *(\d+)", head)
-        while length is not None and len(body) < int(length.group(1)):
-            data = connection.recv(65536)
-            if not data:
-                break
-            body += data
+        answer = read_http_message(connection)
+    assert answer is not None, "the connection closed before an answer"
+    head, body = answer
     status = int(head.split(b" ", 2)[1])
     return status, body, time.perf_counter() - started
 

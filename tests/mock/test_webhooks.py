@@ -37,7 +37,7 @@ from heytraders_mock.clock import START, epoch
 from heytraders_mock.market import MarketData
 from heytraders_mock.webhooks import USER_AGENT, pin_localhost, refusal
 
-from .conftest import Key, Mock, running
+from .conftest import Key, Mock, read_http_message, running
 from .test_strategies import signal_times
 
 RSI = "ls_rsi_reversal_btc"  # seeded: RSI(14) reversals on BINANCE BTC/USDT 1h, long entries
@@ -171,20 +171,9 @@ class Trickler:
 
     def _answer(self, connection: socket.socket) -> None:
         connection.settimeout(WAIT)
-        data = b""
         with contextlib.suppress(OSError):
-            while b"\r\n\r\n" not in data:
-                chunk = connection.recv(65536)
-                if not chunk:
-                    return
-                data += chunk
-            head, _, body = data.partition(b"\r\n\r\n")
-            found = re.search(rb"(?im)^content-length:\s*(\d+)", head)
-            while found is not None and len(body) < int(found.group(1)):
-                chunk = connection.recv(65536)
-                if not chunk:
-                    return
-                body += chunk
+            if read_http_message(connection) is None:
+                return
             self.requests += 1
             connection.sendall(self.head)
             ends = time.monotonic() + self.lasting
