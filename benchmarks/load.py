@@ -97,7 +97,8 @@ Call = Callable[[httpx.AsyncClient], Awaitable[httpx.Response]]
 
 
 def read_calls(f: Fixture) -> list[tuple[str, Call]]:
-    """One call of every read route of the API (every GET, and the POST reads of /market), by route name."""
+    """One call of every read route of the API (every GET but ``/orders/{id}``, which the traders read, and the POST
+    reads of /market), by route name."""
     gets: list[tuple[str, dict[str, Any]]] = [
         ("/meta/agents/me", {}),
         ("/meta/markets", {}),
@@ -174,22 +175,33 @@ class Trader:
 
     account_id: str
     resting: str | None = None
+    last: str | None = None  # the last order it placed
+
+    async def placed(self, response: httpx.Response) -> httpx.Response:
+        if response.status_code == 200:
+            self.last = response.json()["data"]["order_id"]
+        return response
 
     def order(self, **fields: Any) -> dict[str, Any]:
         base = {"account_id": self.account_id, "exchange": "binance", "symbol": "BTC/USDT", "amount": "0.0001"}
         return {**base, **fields}
 
     async def buy(self, http: httpx.AsyncClient) -> httpx.Response:
-        return await http.post(API + "/orders", json=self.order(side="buy", order_type="market"))
+        return await self.placed(await http.post(API + "/orders", json=self.order(side="buy", order_type="market")))
 
     async def sell(self, http: httpx.AsyncClient) -> httpx.Response:
-        return await http.post(API + "/orders", json=self.order(side="sell", order_type="market"))
+        return await self.placed(await http.post(API + "/orders", json=self.order(side="sell", order_type="market")))
 
     async def rest(self, http: httpx.AsyncClient) -> httpx.Response:
         response = await http.post(API + "/orders", json=self.order(side="buy", order_type="limit", price="1000"))
-        if response.status_code == 200:
-            self.resting = response.json()["data"]["order_id"]
+        await self.placed(response)
+        self.resting = self.last if response.status_code == 200 else None
         return response
+
+    async def read(self, http: httpx.AsyncClient) -> httpx.Response:
+        if self.last is None:  # nothing placed yet: list the orders instead
+            return await http.get(API + "/orders", params={"limit": 5})
+        return await http.get(f"{API}/orders/{self.last}")
 
     async def cancel(self, http: httpx.AsyncClient) -> httpx.Response:
         if self.resting is None:  # its limit order was not placed: read the orders instead
@@ -205,6 +217,7 @@ class Tally:
     latencies: list[float] = field(default_factory=list)
     statuses: Counter[int] = field(default_factory=Counter)
     failures: Counter[str] = field(default_factory=Counter)  # "route → status or error", for non-2xx answers
+    routes: Counter[str] = field(default_factory=Counter)  # requests by route name
     orders: int = 0
     rss: list[tuple[int, int]] = field(default_factory=list)  # (requests made, KiB)
     seconds: float = 0.0
@@ -225,6 +238,7 @@ async def hammer(origin: str, api_key: str, fixture: Fixture, args: argparse.Nam
         mix: list[tuple[str, Call]] = [
             *reads,
             ("POST /orders (limit, rests)", trader.rest),
+            ("GET /orders/{id}", trader.read),
             ("DELETE /orders/{id}", trader.cancel),
             *[("POST /orders (market buy)", trader.buy), ("POST /orders (market sell)", trader.sell)] * 7,
         ]
@@ -247,6 +261,7 @@ async def hammer(origin: str, api_key: str, fixture: Fixture, args: argparse.Nam
                 except httpx.HTTPError as error:
                     outcome, ok = type(error).__name__, False
                 tally.latencies.append(time.perf_counter() - started)
+                tally.routes[name] += 1
                 tally.orders += name.startswith("POST /orders")
                 if not ok:
                     tally.failures[f"{name} → {outcome}"] += 1
@@ -272,7 +287,10 @@ def report(args: argparse.Namespace, tally: Tally) -> int:
     rss = " / ".join(f"{kib / 1024:.0f}" for _, kib in tally.rss)
     limit = "" if args.rate_limit >= RAISED_LIMIT else f" --rate-limit {args.rate_limit}"
     print(f"\npython -m benchmarks.load --requests {args.requests} --clients {args.clients}{limit}")
-    print(f"{args.clients} clients, {len(tally.latencies):,} requests ({tally.orders:,} orders) in {seconds:.1f} s\n")
+    print(
+        f"{args.clients} clients, {len(tally.latencies):,} requests on {len(tally.routes)} routes "
+        f"({tally.orders:,} orders placed) in {seconds:.1f} s\n"
+    )
     print("| throughput | p50 | p99 | errors | RSS before → after each quarter (MiB) |")
     print("|---|---|---|---|---|")
     print(

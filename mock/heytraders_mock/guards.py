@@ -5,8 +5,8 @@ the API's envelope, never with a traceback, and the sandbox keeps serving:
 
 - **Query string** longer than ``MockConfig.max_query_bytes`` (8 KiB, as sent, percent-encoded) → 414
   ``VALIDATION_ERROR`` (rule ``max-query-length``). The server stack has its own limit in front of this
-  one: uvicorn (h11) refuses a request line and headers of more than ``cli.MAX_REQUEST_HEAD`` bytes
-  (64 KiB as ``heytraders-mock`` runs it) with a plain-text 400 before the sandbox sees the request.
+  one: uvicorn (h11) buffers at most ``cli.MAX_REQUEST_HEAD`` bytes (64 KiB as ``heytraders-mock`` runs it)
+  of a request line and headers still incomplete, and past that answers a plain-text 400 itself.
 - **Query string** that is not UTF-8 once percent-decoded → 400 ``VALIDATION_ERROR`` (rule ``utf-8``).
 - **Path** that is not UTF-8 once percent-decoded → 404 ``NOT_FOUND``: such a path names nothing. (Path
   traversal needs no rule of its own: IDs are looked up in memory, never in a file, so ``../`` or
