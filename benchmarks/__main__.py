@@ -8,6 +8,10 @@
 (c) ``import heytraders`` / ``import httpx``, each in fresh processes;
 (d) the MCP server: the size of the tool list it announces (default, full and compact sets), and the
     time of an in-process MCP tool call / the same direct SDK call, both against the in-process sandbox.
+(e) the sandbox's time per ``GET /market/ticker`` / a bare Starlette endpoint answering a ticker envelope of the
+    same shape, each served by uvicorn with the same settings in a process of its own (``benchmarks.servers``),
+    loaded by one light keep-alive HTTP/1.1 client with 16 connections (so that the servers, not the client, are
+    measured): what the sandbox's routing, auth, rate limit, validation, state sync and market data cost.
 
 Each figure is the median over alternating rounds, so drift on a busy machine hits both sides alike.
 """
@@ -19,6 +23,7 @@ import gc
 import importlib
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -427,6 +432,57 @@ def report(what: str, detail: str, ratio: float, target: float | None) -> None:
     print(f"{what:32} {ratio:5.2f}  ({verdict})  {detail}")
 
 
+async def _answers(port: int, request: bytes, total: int, concurrency: int) -> float:
+    """Seconds for ``concurrency`` keep-alive connections to get ``total`` 200 answers to ``request``, one at a
+    time each (connections opened before the clock starts)."""
+    connections = [await asyncio.open_connection("127.0.0.1", port) for _ in range(concurrency)]
+    remaining = total
+
+    async def ask(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        nonlocal remaining
+        while remaining > 0:
+            remaining -= 1
+            writer.write(request)
+            head = await reader.readuntil(b"\r\n\r\n")
+            length = re.search(rb"(?i)\r\ncontent-length: *(\d+)", head)
+            if not head.startswith(b"HTTP/1.1 200") or length is None:
+                raise RuntimeError(f"unexpected answer: {head[:200]!r}")
+            await reader.readexactly(int(length.group(1)))
+
+    started = time.perf_counter()
+    await asyncio.gather(*(ask(reader, writer) for reader, writer in connections))
+    elapsed = time.perf_counter() - started
+    for _, writer in connections:
+        writer.close()
+    return elapsed
+
+
+def bench_sandbox_ticker(requests: int, concurrency: int, rounds: int) -> tuple[float, float, float]:
+    """Requests per second of the sandbox's and the bare endpoint's ``GET /market/ticker``, and the ratio of their
+    times per request (sandbox / bare), measured in alternating rounds."""
+    from .servers import HOST, TICKER_PATH, free_port, running, serve_command
+
+    ports = {"sandbox": free_port(), "bare": free_port()}
+    with running(
+        (serve_command("sandbox", ports["sandbox"]), f"http://{HOST}:{ports['sandbox']}/api/v1/meta/health"),
+        (serve_command("bare", ports["bare"]), f"http://{HOST}:{ports['bare']}{TICKER_PATH}"),
+    ):
+        key = httpx.post(f"http://{HOST}:{ports['sandbox']}/_mock/keys", json={}, trust_env=False).json()["api_key"]
+        request = (
+            f"GET {TICKER_PATH}?symbol=BTC%2FUSDT&exchange=binance HTTP/1.1\r\nHost: {HOST}\r\n"
+            f"Authorization: Bearer {key}\r\nAccept: application/json\r\n\r\n"
+        ).encode()
+
+        def measure(kind: str) -> Callable[[], None]:
+            def run() -> None:
+                asyncio.run(_answers(ports[kind], request, requests, concurrency))
+
+            return run
+
+        sandbox, bare, ratio = median_ratio(measure("sandbox"), measure("bare"), rounds)
+    return requests / sandbox, requests / bare, ratio
+
+
 def main() -> None:
     print("make bench (python -m benchmarks): ratios measured side by side in this run; lower is better\n")
     with local_server() as base_url:
@@ -457,6 +513,9 @@ def main() -> None:
         ours, empty, theirs, ratio = bench_mcp_call(calls=50, rounds=7, mode=mode)
         detail = f"MCP {ours * 1e3:.2f} ms / SDK {theirs * 1e3:.2f} ms (the mcp SDK's empty tool: {empty * 1e3:.2f} ms)"
         report(f"(d) MCP tool call, {label}", detail, ratio, 1.3)
+    sandbox_rate, bare_rate, ratio = bench_sandbox_ticker(requests=300, concurrency=16, rounds=5)
+    detail = f"sandbox {sandbox_rate:,.0f} req/s / bare Starlette {bare_rate:,.0f} req/s (uvicorn, 16 connections)"
+    report("(e) sandbox GET /market/ticker", detail, ratio, None)
 
 
 if __name__ == "__main__":

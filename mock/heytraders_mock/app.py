@@ -49,6 +49,7 @@ from .context import HANDLERS, Context, Sandbox, request_view
 from .control import control_routes
 from .errors import ApiError, ApiJSONResponse, error_response, success_body
 from .faults import FaultInjector, install
+from .guards import InputGuard
 from .routing import Match, MethodNotAllowed, Router
 from .spec import ApiSpec, load_api
 from .validation import read_values, validation_error
@@ -199,6 +200,13 @@ def create_app(config: MockConfig | None = None) -> Starlette:
         lifespan=lifespan,
     )
     app.router.redirect_slashes = False  # /api/v1 without a path is a 404 envelope, not a redirect
+    # Oversize bodies, long or non-UTF-8 query strings and non-UTF-8 paths are refused before any route reads them.
+    app.add_middleware(
+        InputGuard,
+        max_body_bytes=config.max_body_bytes,
+        max_query_bytes=config.max_query_bytes,
+        now=sandbox.clock.now,
+    )
     app.state.sandbox = sandbox
     if faults is not None:
         install(app, faults)  # outermost, so that it can drop connections

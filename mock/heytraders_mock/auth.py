@@ -85,8 +85,8 @@ def authenticate(store: Store, op: Operation, headers: HeaderLists, now: datetim
 
 
 def rate_limit(store: Store, agent: Agent | None, client_ip: str, now: datetime) -> None:
-    window = store.rate[agent.key_id if agent is not None else f"ip:{client_ip}"]
     moment = now.timestamp()
+    window = store.rate.at(agent.key_id if agent is not None else f"ip:{client_ip}", moment)
     wait = window.retry_after(moment)
     if wait is not None:
         per = "key" if agent is not None else "client IP address"

@@ -28,6 +28,13 @@ class MockConfig:
         webhook_timeout: Seconds a webhook receiver has to answer one attempt.
         faults: Fault injection (``faults``): the ``X-Mock-Fault`` header and ``/_mock/faults``. Off, neither
             exists and no request pays for it.
+        max_body_bytes: The largest request body read; a larger one is a 413 (``guards``).
+        max_query_bytes: The longest query string read, percent-encoded; a longer one is a 414 (``guards``).
+        orders_per_account: Orders kept per account; past it, placing one forgets the account's oldest finished
+            (filled, cancelled, rejected) order (``store.Store.add_order``).
+        open_orders_per_account: Working orders an account may have at once; past it, a new order is ``rejected``.
+        backtests_per_key: Backtests kept per key; past it, starting one forgets the key's oldest finished job
+            and its result, or is a 429 ``QUOTA_EXCEEDED`` while all of them are queued or running.
     """
 
     seed: int = 0
@@ -41,3 +48,8 @@ class MockConfig:
     webhook_retry_delays: tuple[float, ...] = (1.0, 2.0, 4.0, 8.0)
     webhook_timeout: float = 5.0
     faults: bool = False
+    max_body_bytes: int = 1024 * 1024
+    max_query_bytes: int = 8 * 1024
+    orders_per_account: int = 10_000
+    open_orders_per_account: int = 1_000
+    backtests_per_key: int = 100

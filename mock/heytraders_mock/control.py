@@ -42,6 +42,7 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from starlette.requests import Request
@@ -52,6 +53,7 @@ from .clock import START, iso
 from .context import Sandbox
 from .errors import ApiError, error_response, not_found
 from .faults import FaultInjector
+from .guards import BodyError, load_json
 from .signals import start_strategy, stop_strategy
 from .store import AGENTS_PER_USER, Agent, LiveStrategy
 from .trading import link_accounts
@@ -73,9 +75,9 @@ async def _body(request: Request) -> dict[str, Any]:
     if not raw.strip():
         return {}
     try:
-        body = json.loads(raw)
-    except ValueError:
-        raise _bad("is not valid JSON", "body") from None
+        body = load_json(raw)
+    except BodyError as error:
+        raise _bad(f"{error.message} (rule {error.rule})", "body") from None
     if not isinstance(body, dict):
         raise _bad("must be a JSON object", "body")
     return body
@@ -190,7 +192,11 @@ def control_routes(sandbox: Sandbox, faults: FaultInjector | None = None) -> lis
 
     async def advance(request: Request, now: datetime) -> dict[str, Any]:
         seconds = (await _body(request)).get("seconds")
-        if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not 0 <= seconds <= 10 * 365 * 86400:
+        if (
+            isinstance(seconds, bool)
+            or not isinstance(seconds, int | float | Decimal)
+            or not 0 <= seconds <= 10 * 365 * 86400
+        ):
             raise _bad("must be a number of seconds, 0 to ten years", "seconds")
         try:
             moved = sandbox.clock.advance(float(seconds))

@@ -56,6 +56,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 from http import HTTPStatus
 from typing import Any, Literal
 from urllib.parse import quote
@@ -315,7 +316,11 @@ class FaultInjector:
             raise _invalid(f"{where}.route", "mock-faults-route", "must be a string", route)
         if not isinstance(text, str):
             raise _invalid(f"{where}.fault", "mock-faults-fault", "must be a string", text)
-        if isinstance(probability, bool) or not isinstance(probability, int | float) or not 0 <= probability <= 1:
+        if (
+            isinstance(probability, bool)
+            or not isinstance(probability, int | float | Decimal)
+            or not 0 <= probability <= 1
+        ):
             problem = "must be a number from 0 to 1"
             raise _invalid(f"{where}.probability", "mock-faults-probability", problem, probability)
         return FaultRule(route, parse_fault(text, f"{where}.fault"), float(probability), self._operations(where, route))

@@ -20,6 +20,7 @@ from .limits import Window, Windows
 from .webhooks import Outbox
 
 PROVISIONAL_LIFETIME = timedelta(hours=24)
+RESULTS_KEPT = 32  # simulated backtest results held in memory (up to a few MB each)
 CLAIM_CODE_LIFETIME = timedelta(minutes=30)
 AGENTS_PER_USER = 10
 HEX = "0123456789abcdef"
@@ -333,9 +334,16 @@ class Store:
         self.keys: dict[str, str] = {}  # api_key -> key_id
         self.claims: dict[str, ClaimCode] = {}
         self.accounts: dict[str, Account] = {}
-        self.orders: dict[str, Order] = {}  # in placement order
+        self.orders: dict[str, Order] = {}  # every kept order, in placement order
+        self.account_orders: dict[str, dict[str, Order]] = {}  # account_id -> its kept orders, in placement order
+        # account_id -> its orders that may still fill (what ``trading.sync`` watches); finished ones leave lazily.
+        self.open_orders: dict[str, dict[str, Order]] = {}
+        # The clock second ``trading.sync`` last watched every working order at (None: a new one waits).
+        self.synced_second: int | None = None
         self.backtests: dict[str, Backtest] = {}
-        self.results: dict[str, Any] = {}  # result_id -> simulation.Result, built when the job completes
+        # result_id -> simulation.Result, built when the job completes; the last RESULTS_KEPT read are kept (a
+        # result is a pure function of its job, so one evicted is simulated again when it is next read).
+        self.results: dict[str, Any] = {}
         self.strategies: dict[str, LiveStrategy] = {}
         self.subscriptions: dict[str, Subscription] = {}
         self.profiles: dict[str, Profile] = {}  # by agent_id
@@ -426,3 +434,48 @@ class Store:
         if order is None or self.account_of(agent, order.account_id) is None:
             return None
         return order
+
+    # ---- orders and backtests, within their caps -----------------------------------------------
+
+    def add_order(self, order: Order) -> None:
+        """Keep a new order. An account past ``config.orders_per_account`` forgets its oldest finished order."""
+        self.orders[order.order_id] = order
+        kept = self.account_orders.setdefault(order.account_id, {})
+        kept[order.order_id] = order
+        if order.working:
+            self.open_orders.setdefault(order.account_id, {})[order.order_id] = order
+            self.synced_second = None  # placed at a moment the market may have moved since: watch it at the next sync
+        if len(kept) > self.config.orders_per_account:
+            # Working orders are never forgotten; there are fewer of them than the cap (open_orders_per_account).
+            oldest = next((old for old in kept.values() if not old.working), None)
+            if oldest is not None:
+                del self.orders[oldest.order_id], kept[oldest.order_id]
+                self._ids.discard(oldest.order_id)
+
+    def working_orders(self, account_id: str) -> dict[str, Order]:
+        """The account's orders that may still fill, oldest first (those that finished since are dropped here)."""
+        working = self.open_orders.get(account_id)
+        if working is None:
+            return {}
+        for finished in [order_id for order_id, order in working.items() if not order.working]:
+            del working[finished]
+        return working
+
+    def forget_backtest(self, backtest: Backtest) -> None:
+        """Drop a finished job and its result (making room under ``config.backtests_per_key``)."""
+        del self.backtests[backtest.backtest_id]
+        self.results.pop(backtest.result_id, None)
+        self._ids.difference_update((backtest.backtest_id, backtest.result_id))
+
+    def result(self, result_id: str) -> Any | None:
+        """A kept simulation result (now the most recently used), or None."""
+        result = self.results.pop(result_id, None)
+        if result is not None:
+            self.results[result_id] = result
+        return result
+
+    def keep_result(self, result_id: str, result: Any) -> None:
+        """Keep a result, forgetting the least recently read past ``RESULTS_KEPT``."""
+        self.results[result_id] = result
+        while len(self.results) > RESULTS_KEPT:
+            del self.results[next(iter(self.results))]

@@ -26,10 +26,21 @@ Rules of the paper exchange (the issue leaves them open; these are the mock's):
   ``(mark - entry) * size`` (negated for shorts); reducing a position realises PnL into the quote.
 - Only working orders (``pending``, ``partially_filled``) can be cancelled; cancelling releases their
   held funds. Cancelling any other is ``VALIDATION_ERROR`` (``handlers/orders.py``), as the spec says.
+- The paper exchange's maximums: an order whose ``amount`` is ``MAX_AMOUNT`` (10^12) or more, or whose
+  ``price`` or ``stop_price`` is ``MAX_PRICE`` (10^9) or more, is ``rejected`` at once (no account could pay
+  for it, and its fee would not fit the exchange's 8-decimal arithmetic). An account has at most
+  ``MockConfig.open_orders_per_account`` (1,000) working orders: one more that would rest is ``rejected``.
+  An account keeps ``MockConfig.orders_per_account`` (10,000) orders; past it its oldest finished order is
+  forgotten (``store.Store.add_order``).
+- The market is watched once per second of the clock (prices move per second), and again when an order
+  starts resting. An order whose watching fails (a bug) is logged and ``rejected``, so that one order
+  cannot fail every later request.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -38,6 +49,8 @@ from typing import Any
 from .clock import epoch, iso, money, money_number
 from .market import KRW_PER_USD, Market, MarketData
 from .store import Account, Order, Position, Store, User
+
+logger = logging.getLogger("heytraders_mock.trading")
 
 PAPER_BALANCES: Mapping[str, Mapping[str, str]] = {
     "binance": {"USDT": "10000", "BTC": "0.05", "ETH": "1.2"},
@@ -55,6 +68,8 @@ STOP_TYPES = ("stop_loss", "take_profit", "stop_loss_limit", "take_profit_limit"
 CENT = Decimal("0.00000001")
 SCAN_STEP = 60  # seconds between two looks at the price for a working order
 MAX_SCAN = 20_000  # looks per order and sync at most; a longer gap is watched in coarser steps
+MAX_AMOUNT = Decimal(10) ** 12  # the largest order size the paper exchange takes (exclusive) ...
+MAX_PRICE = Decimal(10) ** 9  # ... and price or stop price: their fee still fits 28 digits at 8 decimals
 
 
 def link_accounts(store: Store, user: User, exchanges: Mapping[str, Mapping[str, str]], now: datetime) -> None:
@@ -105,27 +120,50 @@ def place(
         created_at=now,
         updated_at=now,
     )
-    store.orders[order.order_id] = order
-    _work(store, data, account, order, market, now, placing=True)
+    if not _within_maximums(order):
+        order.status = "rejected"
+    else:
+        _work(store, data, account, order, market, now, placing=True)
+        if order.working and len(store.working_orders(account.account_id)) >= store.config.open_orders_per_account:
+            _release(account, order)  # it would rest, and the account has as many working orders as it may
+            _end(order, "rejected", now)
+    store.add_order(order)
     return order
+
+
+def _within_maximums(order: Order) -> bool:
+    prices = (price for price in (order.price, order.stop_price) if price is not None)
+    return order.amount < MAX_AMOUNT and all(price < MAX_PRICE for price in prices)
 
 
 def sync(store: Store, data: MarketData, now: datetime) -> None:
     """Fill or trigger the working orders whose price the market has reached since they were last watched."""
     end = epoch(now)
-    for order in list(store.orders.values()):
+    if store.synced_second == end:
+        return  # prices move once a second: every working order has been watched at this second
+    store.synced_second = end
+    for account_id in list(store.open_orders):
+        account = store.accounts[account_id]
+        for order in list(store.working_orders(account_id).values()):
+            try:
+                _watch(store, data, account, order, now, end)
+            except Exception:  # a bug of the sandbox: end this order rather than fail every later request
+                logger.exception("watching order %s failed; it is rejected", order.order_id)
+                with contextlib.suppress(ArithmeticError, KeyError):
+                    _release(account, order)
+                _end(order, "rejected", now)
+
+
+def _watch(store: Store, data: MarketData, account: Account, order: Order, now: datetime, end: int) -> None:
+    market = data.find(order.exchange, order.symbol)
+    if market is None:
+        return
+    for second in _moments(epoch(order.checked_until or order.created_at), end):
+        _work(store, data, account, order, market, datetime.fromtimestamp(second, UTC), placing=False)
         if not order.working:
-            continue
-        market = data.find(order.exchange, order.symbol)
-        if market is None:
-            continue
-        account = store.accounts[order.account_id]
-        for second in _moments(epoch(order.checked_until or order.created_at), end):
-            _work(store, data, account, order, market, datetime.fromtimestamp(second, UTC), placing=False)
-            if not order.working:
-                break
-        if order.checked_until is None or order.checked_until < now:
-            order.checked_until = now
+            break
+    if order.checked_until is None or order.checked_until < now:
+        order.checked_until = now
 
 
 def _moments(start: int, end: int) -> Iterator[int]:
@@ -364,9 +402,7 @@ def balances(store: Store, data: MarketData, account: Account, now: datetime, sy
             rows.append(
                 {"asset": asset, "free": money_number(free), "used": money_number(used), "total": money_number(total)}
             )
-    open_orders = [
-        order.view() for order in store.orders.values() if order.account_id == account.account_id and order.working
-    ]
+    open_orders = [order.view() for order in store.working_orders(account.account_id).values()]
     return {
         "account_id": account.account_id,
         "exchange": account.exchange,

@@ -24,6 +24,7 @@ from heytraders._validation import prepare_request, validate_value
 from starlette.requests import Request
 
 from .errors import ApiError
+from .guards import BodyError, load_json
 from .spec import Operation
 
 _INTEGER = re.compile(r"^-?[0-9]+$")
@@ -62,14 +63,14 @@ async def read_values(request: Request, op: Operation, path_params: Mapping[str,
             )
         return values
     try:
-        body = _json.loads(raw)
-    except ValueError as error:
+        body = load_json(raw)
+    except BodyError as error:
         raise RequestValidationError(
             parameter="body",
-            rule="json",
+            rule=error.rule,
             value=MISSING,
-            message=f"is not valid JSON ({error})",
-            suggestion='Send a JSON object such as {"field": "value"} (body: rule json).',
+            message=error.message,
+            suggestion=f'Send a JSON object such as {{"field": "value"}} (body: rule {error.rule}).',
         ) from None
     if not isinstance(body, dict):
         raise RequestValidationError(

@@ -40,6 +40,9 @@ Rules of the sandbox:
 - Every delivery is kept in the outbox (``GET /_mock/webhooks``, the last ``OUTBOX_SIZE``) with its
   headers, body, attempts and state (``pending``, ``delivered``, ``failed``, ``refused``). The
   secret itself is kept only to sign, and never shown, logged or put in a repr.
+- At most ``OUTBOX_SIZE`` deliveries wait for one URL: past that, the oldest waiting one is given up
+  (``failed``, saying so), so a dead receiver cannot make the sandbox hold events without bound. While
+  the worker is stopped, at most ``OUTBOX_SIZE`` wait in all, and the oldest are dropped unsent.
 """
 
 from __future__ import annotations
@@ -370,6 +373,10 @@ class Deliverer:
             self._parked.append(delivery)
             return
         lane = self._lanes.setdefault(delivery.url, deque())
+        if len(lane) >= OUTBOX_SIZE:  # a receiver this far behind: its oldest waiting delivery is given up
+            dropped = lane.popleft()
+            dropped.state = "failed"
+            dropped.error = f"Not sent: {OUTBOX_SIZE} later deliveries to this URL were waiting behind it."
         lane.append(delivery)
         if delivery.url not in self._tasks:
             self._tasks[delivery.url] = asyncio.get_running_loop().create_task(self._drain(delivery.url))

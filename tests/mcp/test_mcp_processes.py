@@ -30,7 +30,7 @@ from mcp.client.stdio import stdio_client
 from mcp.client.streamable_http import streamable_http_client
 
 from examples.run_demo import free_port
-from tests.mock.test_webhooks import running
+from tests.mock.conftest import running
 
 pytestmark = pytest.mark.anyio
 

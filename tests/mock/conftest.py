@@ -4,6 +4,7 @@ schema, error code listed by the operation and of that status, ``Retry-After`` o
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -17,7 +18,8 @@ import httpx
 import pytest
 import uvicorn
 from heytraders import _json
-from heytraders_mock import MockConfig, create_app
+from heytraders_mock import MockConfig, cli, create_app
+from heytraders_mock.context import Sandbox
 from heytraders_mock.routing import Match, Router
 from heytraders_mock.spec import load_api
 from jsonschema import Draft202012Validator
@@ -33,6 +35,7 @@ API = load_api()
 ROUTER = Router(API.operations)
 _VALIDATORS = SchemaValidators(SPEC)
 _COMPILED: dict[str, Draft202012Validator] = {}
+SERVER_WAIT = 5.0  # seconds a server in a test may take to start
 
 
 class SyncASGITransport(httpx.BaseTransport):
@@ -67,6 +70,16 @@ def _assert_valid(pointer: str, body: Any, where: str) -> None:
     assert not errors, f"{where}: response does not match the spec: " + "; ".join(
         f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}" for e in errors[:5]
     )
+
+
+def error_of(response: httpx.Response) -> dict[str, Any]:
+    """The ``error`` of an answer, failing the test unless it is JSON in the spec's ``ErrorEnvelope``."""
+    where = f"{response.request.method} {response.request.url.path} → {response.status_code}"
+    assert response.headers.get("content-type", "").startswith("application/json"), f"{where}: {response.text[:200]}"
+    body = response.json()
+    _assert_valid("/components/schemas/ErrorEnvelope", body, where)
+    error: dict[str, Any] = body["error"]
+    return error
 
 
 def check_response(response: httpx.Response) -> None:
@@ -191,7 +204,10 @@ def serving(app: ASGIApp, *, start_within: float = 10.0) -> Iterator[str]:
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     listener.bind(("127.0.0.1", 0))
     port = listener.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, lifespan="on", log_level="warning"))
+    settings = uvicorn.Config(
+        app, lifespan="on", log_level="warning", h11_max_incomplete_event_size=cli.MAX_REQUEST_HEAD
+    )
+    server = uvicorn.Server(settings)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + start_within
@@ -205,3 +221,39 @@ def serving(app: ASGIApp, *, start_within: float = 10.0) -> Iterator[str]:
         thread.join(timeout=10)
         listener.close()
         assert not thread.is_alive(), "the mock did not stop"
+
+
+@contextmanager
+def running(config: MockConfig) -> Iterator[tuple[Mock, Sandbox]]:
+    """The mock under uvicorn on a free 127.0.0.1 port, lifespan on (the webhook worker, the ticker), with the
+    server settings ``heytraders-mock`` uses; its ``http`` client reaches it over HTTP, answers checked."""
+    app = create_app(config)
+    with serving(app, start_within=SERVER_WAIT) as origin:
+        handle = Mock(app)
+        handle.http.close()
+        handle.http = httpx.Client(
+            base_url=origin, trust_env=False, timeout=10, event_hooks={"response": [check_response]}
+        )
+        try:
+            yield handle, app.state.sandbox
+        finally:
+            handle.http.close()
+
+
+def read_http_message(connection: socket.socket) -> tuple[bytes, bytes] | None:
+    """The head and body (as long as its ``Content-Length`` says) of one HTTP/1.1 message read from a socket;
+    None when the peer closes before the head is complete."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = connection.recv(65536)
+        if not chunk:
+            return None
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    found = re.search(rb"(?im)^content-length:\s*(\d+)", head)
+    while found is not None and len(body) < int(found.group(1)):
+        chunk = connection.recv(65536)
+        if not chunk:
+            break
+        body += chunk
+    return head, body

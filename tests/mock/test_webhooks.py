@@ -18,7 +18,6 @@ import socket
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_DOWN, Decimal
@@ -35,11 +34,10 @@ from heytraders import WebhookVerificationError, verify_webhook
 from heytraders import sign_webhook as sign
 from heytraders_mock import MockConfig, cli, create_app, webhooks
 from heytraders_mock.clock import START, epoch
-from heytraders_mock.context import Sandbox
 from heytraders_mock.market import MarketData
 from heytraders_mock.webhooks import USER_AGENT, pin_localhost, refusal
 
-from .conftest import Key, Mock, check_response, serving
+from .conftest import Key, Mock, read_http_message, running
 from .test_strategies import signal_times
 
 RSI = "ls_rsi_reversal_btc"  # seeded: RSI(14) reversals on BINANCE BTC/USDT 1h, long entries
@@ -173,20 +171,9 @@ class Trickler:
 
     def _answer(self, connection: socket.socket) -> None:
         connection.settimeout(WAIT)
-        data = b""
         with contextlib.suppress(OSError):
-            while b"\r\n\r\n" not in data:
-                chunk = connection.recv(65536)
-                if not chunk:
-                    return
-                data += chunk
-            head, _, body = data.partition(b"\r\n\r\n")
-            found = re.search(rb"(?im)^content-length:\s*(\d+)", head)
-            while found is not None and len(body) < int(found.group(1)):
-                chunk = connection.recv(65536)
-                if not chunk:
-                    return
-                body += chunk
+            if read_http_message(connection) is None:
+                return
             self.requests += 1
             connection.sendall(self.head)
             ends = time.monotonic() + self.lasting
@@ -206,22 +193,6 @@ class Trickler:
 
 
 # ---- the mock, with its lifespan -------------------------------------------------------------------
-
-
-@contextmanager
-def running(config: MockConfig) -> Iterator[tuple[Mock, Sandbox]]:
-    """The mock under uvicorn on a free 127.0.0.1 port, lifespan on (the webhook worker, the ticker)."""
-    app = create_app(config)
-    with serving(app, start_within=WAIT) as origin:
-        handle = Mock(app)
-        handle.http.close()
-        handle.http = httpx.Client(
-            base_url=origin, trust_env=False, timeout=10, event_hooks={"response": [check_response]}
-        )
-        try:
-            yield handle, app.state.sandbox
-        finally:
-            handle.http.close()
 
 
 @pytest.fixture

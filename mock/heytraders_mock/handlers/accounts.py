@@ -45,7 +45,7 @@ def list_open_orders(ctx: Context) -> list[dict[str, Any]]:
     wanted = market.symbol if market is not None else symbol
     orders = [
         order
-        for order in ctx.store.orders.values()
-        if order.account_id == account.account_id and order.working and (wanted is None or order.symbol == wanted)
+        for order in ctx.store.working_orders(account.account_id).values()
+        if wanted is None or order.symbol == wanted
     ]
     return [order.view() for order in reversed(orders)]

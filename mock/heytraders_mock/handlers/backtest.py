@@ -9,16 +9,26 @@ fails the job, with the reason in its status ``message``. The simulation runs wh
 phase has ended and its status or results are first read, so the status and the results always agree.
 A simulation that breaks in an unexpected way is logged and fails the job once (``INTERNAL_ERROR: ...``),
 so its status reads the same every time and never answers 500.
+
+Caps: a key keeps ``MockConfig.backtests_per_key`` (100) jobs. Starting one more forgets the key's oldest
+finished (completed, failed or cancelled) job and its result, whose IDs are then ``BACKTEST_NOT_FOUND``;
+while all of them are queued or running, it is a 429 ``QUOTA_EXCEEDED`` whose ``Retry-After`` is the time
+until the oldest finishes. The last ``store.RESULTS_KEPT`` results read stay in memory; an older one is
+simulated again (the same figures) when it is next read.
 """
 
 from __future__ import annotations
 
 import logging
+import math
+from datetime import timedelta
 from typing import Any
 
 from ..context import Context, handles
 from ..errors import ApiError, not_found
 from ..simulation import (
+    QUEUED_SECONDS,
+    RUNNING_SECONDS,
     JobState,
     Result,
     SimulationError,
@@ -32,6 +42,7 @@ from ..store import ULID, Agent, Backtest
 from ..validation import invalid
 
 logger = logging.getLogger("heytraders_mock.backtest")
+FINISHED = ("completed", "failed", "cancelled")
 NOT_FOUND_HINT = "Use the backtest_id from POST /backtest/execute, or the result_id from its status once completed."
 
 
@@ -50,10 +61,33 @@ def _quota(ctx: Context, agent: Agent) -> None:
             )
 
 
+def _make_room(ctx: Context, agent: Agent) -> None:
+    """Forget the key's oldest finished job when it has as many as it may keep (see the module's caps)."""
+    limit = ctx.sandbox.config.backtests_per_key
+    mine = [backtest for backtest in ctx.store.backtests.values() if backtest.key_id == agent.key_id]
+    if len(mine) < limit:
+        return
+    states = [(backtest, job_state(backtest, ctx.now)) for backtest in mine]
+    finished = next((backtest for backtest, state in states if state.status in FINISHED), None)
+    if finished is not None:
+        ctx.store.forget_backtest(finished)
+        return
+    soonest = min(backtest.created_at + timedelta(seconds=QUEUED_SECONDS + RUNNING_SECONDS) for backtest, _ in states)
+    wait = max(1, math.ceil((soonest - ctx.now).total_seconds()))
+    raise ApiError(
+        "QUOTA_EXCEEDED",
+        f"This key has {len(mine)} backtests queued or running; the sandbox keeps at most {limit} per key.",
+        "Wait for the number of seconds in Retry-After (the oldest job finishes then), or cancel a job.",
+        details={"limit": limit, "used": len(mine), "period": "concurrent"},
+        headers={"Retry-After": str(wait)},
+    )
+
+
 @handles("execute_backtest")
 def execute_backtest(ctx: Context) -> dict[str, Any]:
     agent = ctx.caller()
     view = ctx.view  # the date range, grid bounds and z-scores are in order: the spec's request rules
+    _make_room(ctx, agent)
     if not agent.claimed:
         _quota(ctx, agent)
         agent.backtests_hour.add(ctx.now.timestamp())
@@ -85,9 +119,9 @@ def own_backtest(ctx: Context, backtest_id: str) -> Backtest:
 def settle(ctx: Context, backtest: Backtest) -> JobState:
     """The job's state, once simulated if its running phase has ended (a failure is recorded on the job)."""
     state = job_state(backtest, ctx.now)
-    if state.status == "completed" and state.completed_at is not None and backtest.result_id not in ctx.store.results:
+    if state.status == "completed" and state.completed_at is not None and ctx.store.result(backtest.result_id) is None:
         try:
-            ctx.store.results[backtest.result_id] = simulate(ctx.market, backtest, state.completed_at)
+            ctx.store.keep_result(backtest.result_id, simulate(ctx.market, backtest, state.completed_at))
         except SimulationError as error:
             backtest.failure = error.message
         except Exception as error:  # a bug of the sandbox: fail the job once rather than answer 500 on every read
@@ -101,7 +135,7 @@ def result_of(ctx: Context, backtest: Backtest) -> Result | None:
     """The backtest's result once it has completed (simulated on first use), else None."""
     if settle(ctx, backtest).status != "completed":
         return None
-    result = ctx.store.results[backtest.result_id]
+    result = ctx.store.result(backtest.result_id)
     assert isinstance(result, Result)
     return result
 

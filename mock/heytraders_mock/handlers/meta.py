@@ -23,7 +23,7 @@ CLAIM_URL = "https://hey-traders.com/dashboard/claim"
 
 @handles("register_agent")
 def register_agent(ctx: Context) -> dict[str, Any]:
-    window = ctx.store.registrations[ctx.client_ip]
+    window = ctx.store.registrations.at(ctx.client_ip, ctx.now.timestamp())
     wait = window.retry_after(ctx.now.timestamp())
     if wait is not None:
         raise ApiError(
