@@ -56,7 +56,7 @@ lint-spec: install
 lint-python: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy generated/heytraders generator tests benchmarks mock/heytraders_mock examples
+	$(BIN)/mypy generated/heytraders generator tests benchmarks mock/heytraders_mock examples cli/heytraders_cli
 
 portability: install
 	rm -rf build/portability

@@ -22,6 +22,7 @@ from typing import Any
 
 import jinja2
 
+from generator.cli_manifest import build_manifest, render_manifest
 from generator.ir import ClientModel, Resource, build_client_model
 from generator.models import generate_models
 from generator.spec import SPEC_PATH, check_spec, load_spec
@@ -114,7 +115,9 @@ def overlay_exports(overlays: Path) -> dict[str, list[str]]:
     return exports
 
 
-def render_package(model: ClientModel, spec_path: Path, out: Path, overlays: Path = OVERLAYS) -> None:
+def render_package(
+    model: ClientModel, spec_path: Path, out: Path, overlays: Path = OVERLAYS, spec: dict[str, Any] | None = None
+) -> None:
     env = environment()
     header = header_for(spec_path)
     exports = overlay_exports(overlays)
@@ -143,6 +146,9 @@ def render_package(model: ClientModel, spec_path: Path, out: Path, overlays: Pat
             relative = module.relative_to(ROOT).as_posix() if module.is_relative_to(ROOT) else module.name
             (out / "lib" / module.name).write_text(f"{header}\n# (copied from {relative})\n{source}")
     (out / "models.py").write_text(generate_models(spec_path, header), encoding="utf-8")
+    # What the `heytraders` command line builds its commands from, readable without importing the SDK.
+    manifest = build_manifest(load_spec(spec_path) if spec is None else spec, model, header, PACKAGE_VERSION)
+    (out / "_cli_manifest.json").write_text(render_manifest(manifest), encoding="utf-8")
     for module in sorted(RUNTIME.glob("_*.py")):
         if module.name == "__init__.py":
             continue
@@ -167,7 +173,7 @@ def generate(spec_path: Path, out: Path, overlays: Path = OVERLAYS) -> None:
     # Render into a scratch directory and swap it in whole, so a failure never leaves a half-written package.
     with tempfile.TemporaryDirectory() as scratch:
         staged = Path(scratch) / out.name
-        render_package(model, spec_path, staged, overlays)
+        render_package(model, spec_path, staged, overlays, spec)
         format_tree(staged)
         if out.exists():
             shutil.rmtree(out)
