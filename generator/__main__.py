@@ -25,6 +25,7 @@ import jinja2
 from generator.cli_manifest import build_manifest, render_manifest
 from generator.ir import ClientModel, Resource, build_client_model
 from generator.models import generate_models
+from generator.skill import render_skill
 from generator.spec import SPEC_PATH, check_spec, load_spec
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,7 +118,8 @@ def overlay_exports(overlays: Path) -> dict[str, list[str]]:
 
 def render_package(
     model: ClientModel, spec_path: Path, out: Path, overlays: Path = OVERLAYS, spec: dict[str, Any] | None = None
-) -> None:
+) -> dict[str, Any]:
+    """Write the package; returns the CLI manifest it holds (SKILL.md is rendered from it too)."""
     env = environment()
     header = header_for(spec_path)
     exports = overlay_exports(overlays)
@@ -155,6 +157,7 @@ def render_package(
         source = module.read_text(encoding="utf-8")
         (out / module.name).write_text(f"{header}\n# (copied from generator/runtime/{module.name})\n{source}")
     (out / "py.typed").write_text("")
+    return manifest
 
 
 def format_tree(path: Path) -> None:
@@ -164,7 +167,8 @@ def format_tree(path: Path) -> None:
     subprocess.run([*ruff, "format", "--quiet", *config, str(path)], check=True)
 
 
-def generate(spec_path: Path, out: Path, overlays: Path = OVERLAYS) -> None:
+def generate(spec_path: Path, out: Path, overlays: Path = OVERLAYS, skill: Path | None = None) -> None:
+    """Generate the package into ``out`` and, when ``skill`` is given, the agent skill document there."""
     spec = load_spec(spec_path)
     problems = check_spec(spec)
     if problems:
@@ -173,8 +177,11 @@ def generate(spec_path: Path, out: Path, overlays: Path = OVERLAYS) -> None:
     # Render into a scratch directory and swap it in whole, so a failure never leaves a half-written package.
     with tempfile.TemporaryDirectory() as scratch:
         staged = Path(scratch) / out.name
-        render_package(model, spec_path, staged, overlays, spec)
+        manifest = render_package(model, spec_path, staged, overlays, spec)
         format_tree(staged)
+        if skill is not None:
+            skill.parent.mkdir(parents=True, exist_ok=True)
+            skill.write_text(render_skill(spec, model, manifest, header_for(spec_path)), encoding="utf-8")
         if out.exists():
             shutil.rmtree(out)
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -185,9 +192,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
     parser.add_argument("--spec", type=Path, default=SPEC_PATH, help="the OpenAPI document")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, help="the package directory to write")
+    parser.add_argument("--skill", type=Path, help="where to write SKILL.md (default: beside the package)")
     args = parser.parse_args(argv)
-    generate(args.spec, args.out)
-    print(f"generated {args.out}")
+    skill = args.skill or args.out.parent / "SKILL.md"
+    generate(args.spec, args.out, skill=skill)
+    print(f"generated {args.out} and {skill}")
 
 
 if __name__ == "__main__":

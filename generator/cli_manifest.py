@@ -254,6 +254,20 @@ def parameter_entry(spec: Mapping[str, Any], parameter: Parameter, raw: Mapping[
     return entry
 
 
+def conditional_scopes(operation: Operation) -> list[dict[str, str]]:
+    """``x-conditional-scopes`` as options: ``{"scope": "trade", "when": "--mode trade"}``."""
+    found = []
+    for entry in operation.raw.get("x-conditional-scopes") or []:
+        condition = entry.get("if", {})
+        properties = condition.get("properties", {})
+        if all("const" in rule for rule in properties.values()) and properties:
+            when = " ".join(f"{option_name(name)} {rule['const']}" for name, rule in properties.items())
+        else:
+            when = json.dumps(condition)
+        found.append({"scope": str(entry["scope"]), "when": when})
+    return found
+
+
 def _operations(spec: Mapping[str, Any]) -> dict[str, Operation]:
     return {operation.operation_id: operation for operation in iter_operations(spec)}
 
@@ -276,6 +290,7 @@ def operation_entry(
         "summary": plain(client_operation.summary),
         "description": plain(client_operation.description),
         "scope": client_operation.scope,
+        "conditional_scopes": conditional_scopes(operation),
         "public": client_operation.public,
         "key_optional": client_operation.key_optional,
         "places_order": client_operation.places_order,

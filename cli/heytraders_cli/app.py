@@ -117,12 +117,7 @@ def help_text(entry: OperationEntry) -> str:
         "\b\n" + part if any(line.lstrip().startswith(("-", "|", "```")) for line in part.splitlines()) else part
         for part in paragraphs
     ]
-    if entry["public"]:
-        needs = "Public: no API key needed."
-    elif entry["key_optional"]:
-        needs = f"Scope: {entry['scope']} (optional: works without a key)."
-    else:
-        needs = f"Scope: {entry['scope']}."
+    needs = "Public: no API key needed." if entry["public"] else f"Scope: {manifest.scope_text(entry)}."
     if entry["places_order"]:
         needs += " Places a real order: --dry-run shows the request without sending it; --yes is needed when stdin "
         needs += "is not a terminal."
@@ -228,7 +223,8 @@ class ApiGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         from heytraders_cli import workflows
 
-        return [*workflows.group_commands(self.name or ""), *manifest.in_group(self.name or "")]
+        extra = workflows.group_commands(self.name or "")
+        return [*extra, *(name for name in manifest.in_group(self.name or "") if name not in extra)]
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         from heytraders_cli import workflows

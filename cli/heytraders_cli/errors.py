@@ -47,6 +47,11 @@ EXIT_CODES = {
 _STATUS_EXIT = {401: EXIT_AUTH, 403: EXIT_AUTH, 404: EXIT_NOT_FOUND, 429: EXIT_RATE_LIMIT}
 
 
+def exit_code_for_status(status: int) -> int:
+    """The exit code of an error answer with this HTTP status (the SKILL.md error table uses it too)."""
+    return _STATUS_EXIT.get(status, EXIT_ERROR)
+
+
 class CliError(Exception):
     """An error the command line reports and exits on.
 
@@ -136,10 +141,9 @@ def from_exception(error: BaseException) -> CliError | None:
             suggestion="Run `heytraders register --name NAME`, set HEYTRADERS_API_KEY, or pass --api-key-stdin.",
         )
     if isinstance(error, heytraders.APIStatusError):
-        exit_code = _STATUS_EXIT.get(error.status_code, EXIT_ERROR)
         return CliError(
             error.message,
-            exit_code=exit_code,
+            exit_code=exit_code_for_status(error.status_code),
             code=error.code or f"HTTP_{error.status_code}",
             suggestion=error.suggestion,
             status=error.status_code,

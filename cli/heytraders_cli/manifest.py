@@ -44,6 +44,11 @@ class Pagination(TypedDict):
     cursor: NotRequired[str]
 
 
+class ConditionalScope(TypedDict):
+    scope: str
+    when: str
+
+
 class OperationEntry(TypedDict):
     """One operation: its command, the SDK method behind it, its help and its parameters."""
 
@@ -56,6 +61,7 @@ class OperationEntry(TypedDict):
     summary: str
     description: str
     scope: str | None
+    conditional_scopes: list[ConditionalScope]
     public: bool
     key_optional: bool
     places_order: bool
@@ -112,6 +118,19 @@ def aliases(group: str) -> dict[str, str]:
         for entry in operations().values()
         if entry["group"] == group and entry["alias"] is not None
     }
+
+
+def scope_text(entry: OperationEntry) -> str:
+    """What key an operation needs: ``research``, ``research (trade with --mode trade)``, ``public``."""
+    if entry["public"]:
+        return "public"
+    text = str(entry["scope"])
+    extra = [f"{item['scope']} with {item['when']}" for item in entry["conditional_scopes"]]
+    if extra:
+        text += f" ({'; '.join(extra)})"
+    if entry["key_optional"]:
+        text += ", key optional"
+    return text
 
 
 def param(entry: OperationEntry, name: str) -> ParamEntry:

@@ -343,7 +343,7 @@ def _command(name: str, callback: Callable[..., None], params: list[click.Parame
     )
 
 
-def register_command() -> click.Command:
+def register_command(name: str = "register") -> click.Command:
     params = operation_options("register_agent", renamed={"display_name": ["--name", "--display-name"]})
     params += [
         click.Option(["--force"], is_flag=True, help="Replace an API key already saved in the profile."),
@@ -351,7 +351,7 @@ def register_command() -> click.Command:
         *connection_options(),
     ]
     return _command(
-        "register",
+        name,
         register,
         params,
         "Register an agent and save its provisional API key in the config file.\n\n"
@@ -497,7 +497,12 @@ TOP_LEVEL: dict[str, Callable[[], click.Command]] = {
     "config": config_group,
     "completion": completion_command,
 }
-IN_GROUPS: dict[str, dict[str, Callable[[], click.Command]]] = {"backtest": {"run": backtest_run_command}}
+# Workflows inside API groups. `meta register-agent` is the register workflow: the key it returns is shown
+# only once, and the command line prints keys masked, so it must be saved, never just printed.
+IN_GROUPS: dict[str, dict[str, Callable[[], click.Command]]] = {
+    "backtest": {"run": backtest_run_command},
+    "meta": {"register-agent": lambda: register_command("register-agent")},
+}
 
 
 def top_level(name: str) -> click.Command:
