@@ -23,7 +23,7 @@ import click
 
 from heytraders_cli import manifest
 from heytraders_cli.config import Settings, resolve
-from heytraders_cli.errors import EXIT_ERROR, EXIT_INTERRUPTED, CliError, from_exception, report
+from heytraders_cli.errors import EXIT_CODES, EXIT_ERROR, EXIT_INTERRUPTED, CliError, from_exception, report
 from heytraders_cli.manifest import OperationEntry
 from heytraders_cli.options import STDIN_OWNER, body_option, has_body, make_option, sdk_arguments, usage_error
 from heytraders_cli.output import Mode, choose_mode, emit, emit_items, mask_secrets
@@ -64,6 +64,12 @@ def output_options() -> list[click.Parameter]:
         click.Option(["--table", "cli_table"], is_flag=True, help="Print tables even when stdout is not a terminal."),
         click.Option(["--jsonl", "cli_jsonl"], is_flag=True, help="Print JSON lines: one line per item of a list."),
     ]
+
+
+def dry_run_option() -> click.Option:
+    return click.Option(
+        ["--dry-run", "cli_dry_run"], is_flag=True, help="Validate and print the request; send nothing."
+    )
 
 
 def settings_from(ctx: click.Context, values: dict[str, Any]) -> Settings:
@@ -134,12 +140,7 @@ def operation_command(operation_id: str, entry: OperationEntry) -> click.Command
         params.append(click.Option(["--all", "cli_all"], is_flag=True, help="Follow every page."))
     if entry["markdown"]:
         params.append(click.Option(["--markdown", "cli_markdown"], is_flag=True, help="Print the raw markdown."))
-    if entry["method"] != "GET":
-        params.append(
-            click.Option(
-                ["--dry-run", "cli_dry_run"], is_flag=True, help="Validate and print the request; send nothing."
-            )
-        )
+    params.append(dry_run_option())
     if entry["places_order"]:
         params.append(click.Option(["--yes", "-y", "cli_yes"], is_flag=True, help="Place the order without asking."))
     params += output_options() + connection_options()
@@ -283,9 +284,8 @@ def build() -> Root:
         help="The HeyTraders API from the command line: market data, backtests, orders, live signals and the arena."
         "\n\nEvery API operation is a command, `heytraders GROUP OPERATION --option value`, built from the same "
         "spec as the Python SDK and calling it, so arguments are checked before anything is sent. JSON goes to "
-        "stdout when it is not a terminal (or with --json), tables otherwise; errors go to stderr. "
-        "Exit codes: 0 success, 1 other API error, 2 usage or validation, 3 authentication or permission, "
-        "4 not found, 5 rate limit or quota, 6 network or timeout, 7 order status unknown.",
+        "stdout when it is not a terminal (or with --json), tables otherwise; errors go to stderr.\n\n\b\nExit codes:\n"
+        + "\n".join(f"  {code:<4} {meaning}" for code, meaning in sorted(EXIT_CODES.items())),
         params=[
             click.Option(
                 ["--version"],

@@ -25,7 +25,15 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from heytraders_cli import manifest
-from heytraders_cli.app import PROG, connection_options, guarded, mode_from, output_options, settings_from
+from heytraders_cli.app import (
+    PROG,
+    connection_options,
+    dry_run_option,
+    guarded,
+    mode_from,
+    output_options,
+    settings_from,
+)
 from heytraders_cli.config import config_path, mask, profile_writer, read_profiles
 from heytraders_cli.errors import EXIT_USAGE, CliError
 from heytraders_cli.options import body_option, make_option, sdk_arguments, usage_error
@@ -83,6 +91,11 @@ def register(**values: Any) -> None:
     arguments = sdk_arguments(entry, values, renamed={"display_name": "--name"})
     settings = settings_from(ctx, values)
     mode = mode_from(values)
+    from heytraders_cli import calls
+
+    if values["cli_dry_run"]:
+        emit(calls.dry_run(settings, entry, "register_agent", arguments), mode)
+        return
     path = config_path()
     if read_profiles(path).get(settings.profile, {}).get("api_key") and not values["force"]:
         raise CliError(
@@ -91,7 +104,6 @@ def register(**values: Any) -> None:
             code="PROFILE_HAS_KEY",
             suggestion="Register under another --profile, or pass --force to replace the saved key.",
         )
-    from heytraders_cli import calls
 
     # The config file is claimed before the registration is spent: a key is shown only once.
     with profile_writer(path) as write, calls.make_client(settings) as client:
@@ -178,6 +190,9 @@ def backtest_run(**values: Any) -> None:
     mode = mode_from(values)
     from heytraders_cli import calls
 
+    if values["cli_dry_run"]:
+        emit(calls.dry_run(settings, entry, "execute_backtest", arguments), mode)
+        return
     with calls.make_client(settings) as client:
         if not values["wait"]:
             job = calls.call(client, entry, "execute_backtest", arguments)
@@ -347,6 +362,7 @@ def register_command(name: str = "register") -> click.Command:
     params = operation_options("register_agent", renamed={"display_name": ["--name", "--display-name"]})
     params += [
         click.Option(["--force"], is_flag=True, help="Replace an API key already saved in the profile."),
+        dry_run_option(),
         *output_options(),
         *connection_options(),
     ]
@@ -394,6 +410,7 @@ def backtest_run_command() -> click.Command:
     params = operation_options("execute_backtest")
     params += [
         body_option(),
+        dry_run_option(),
         click.Option(["--wait/--no-wait", "wait"], default=False, help="Wait for the result (progress on stderr)."),
         _seconds("--timeout", 900.0, "With --wait: cancel the job and give up after this many seconds."),
         _seconds(
