@@ -72,7 +72,7 @@ def dry_run_option() -> click.Option:
     )
 
 
-def settings_from(ctx: click.Context, values: dict[str, Any]) -> Settings:
+def settings_from(ctx: click.Context, values: dict[str, Any], *, creating: bool = False) -> Settings:
     """Connection settings: the command's own flags, else the ones given before the group."""
     root = ctx.find_root().params
 
@@ -82,7 +82,10 @@ def settings_from(ctx: click.Context, values: dict[str, Any]) -> Settings:
     if given("cli_api_key_stdin") and ctx.find_root().meta.get(STDIN_OWNER):
         raise usage_error(f"{ctx.find_root().meta[STDIN_OWNER]} already reads stdin; --api-key-stdin cannot")
     return resolve(
-        profile=given("cli_profile"), base_url=given("cli_base_url"), api_key_stdin=bool(given("cli_api_key_stdin"))
+        profile=given("cli_profile"),
+        base_url=given("cli_base_url"),
+        api_key_stdin=bool(given("cli_api_key_stdin")),
+        creating=creating,
     )
 
 

@@ -116,12 +116,16 @@ def resolve(
     api_key_stdin: bool,
     environ: Mapping[str, str] = os.environ,
     read_key: Callable[[], str] = read_key_from_stdin,
+    creating: bool = False,
 ) -> Settings:
-    """Settings by precedence: flags, then ``HEYTRADERS_API_KEY`` / ``HEYTRADERS_BASE_URL``, then the profile."""
+    """Settings by precedence: flags, then ``HEYTRADERS_API_KEY`` / ``HEYTRADERS_BASE_URL``, then the profile.
+
+    A ``--profile`` that does not exist is an error, unless the command is ``creating`` it.
+    """
     name = check_profile_name(profile or DEFAULT_PROFILE)
     path = config_path()
     profiles = read_profiles(path)
-    if profile is not None and name not in profiles:
+    if profile is not None and name not in profiles and not creating:
         raise config_error(
             f"there is no profile {name!r} in {path}",
             f"Create it with `heytraders register --profile {name} --name NAME` or "

@@ -89,7 +89,7 @@ def register(**values: Any) -> None:
     ctx = click.get_current_context()
     entry = manifest.operations()["register_agent"]
     arguments = sdk_arguments(entry, values, renamed={"display_name": "--name"})
-    settings = settings_from(ctx, values)
+    settings = settings_from(ctx, values, creating=True)
     mode = mode_from(values)
     from heytraders_cli import calls
 
@@ -188,6 +188,8 @@ def backtest_run(**values: Any) -> None:
     arguments = sdk_arguments(entry, values, values.get("cli_body"))
     settings = settings_from(ctx, values)
     mode = mode_from(values)
+    from heytraders import models
+
     from heytraders_cli import calls
 
     if values["cli_dry_run"]:
@@ -198,7 +200,22 @@ def backtest_run(**values: Any) -> None:
             job = calls.call(client, entry, "execute_backtest", arguments)
             emit(job, mode, title="Backtest queued")
             return
-        with _progress(mode) as on_progress:
+        with _progress(mode) as bar:
+            announced: list[str] = []
+
+            def on_progress(status: models.BacktestStatus) -> None:
+                # The job's ID first, so that a wait cut short can be picked up or checked later.
+                if not announced:
+                    announced.append(status.backtest_id)
+                    _announce(
+                        mode,
+                        "backtest_started",
+                        f"Backtest {status.backtest_id} started.",
+                        backtest_id=status.backtest_id,
+                    )
+                if bar is not None:
+                    bar(status)
+
             run = client.backtest.run(
                 **arguments,
                 timeout=values["timeout"],
@@ -323,7 +340,7 @@ def config_save(**values: Any) -> None:
     root = ctx.find_root().params
     if not any(values.get(name) or root.get(name) for name in ("cli_api_key_stdin", "cli_base_url")):
         raise usage_error("nothing to save", "Pass --api-key-stdin (the key on stdin) and/or --base-url URL.")
-    settings = settings_from(ctx, values)
+    settings = settings_from(ctx, values, creating=True)
     saved: dict[str, str] = {}
     if settings.api_key and settings.api_key_source == "stdin":
         saved["api_key"] = settings.api_key

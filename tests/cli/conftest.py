@@ -3,8 +3,9 @@
 - ``run`` calls ``heytraders`` in process (``heytraders_cli.app.main``, as the console script does) with
   its own environment and config directory, and fails the test if an API key or secret it knows of
   shows up in stdout or stderr.
-- ``sandbox`` is ``heytraders-mock`` on a free 127.0.0.1 port, once per session, with a frozen clock
-  that tests move through ``POST /_mock/clock/advance``.
+- ``sandbox`` is the sandbox served by uvicorn on a free 127.0.0.1 port (in a thread: the app is
+  built from the spec this process has already loaded, which saves seconds over a second process),
+  once per session, with a frozen clock that tests move through ``POST /_mock/clock/advance``.
 - ``app`` is a fresh in-process sandbox per test, served to the CLI through its transport seam,
   for tests that need their own limits or to fail requests on purpose.
 """
@@ -16,6 +17,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,13 +25,14 @@ from typing import Any
 
 import httpx
 import pytest
+import uvicorn
 from click.testing import CliRunner
 from heytraders_cli import calls
 from heytraders_cli.app import main
 from heytraders_mock import MockConfig, create_app
 from starlette.types import ASGIApp
 
-from tests.contract.cli import RunningMock, running_mock, subprocess_env
+from tests.contract.cli import free_port, subprocess_env
 from tests.contract.harness import MockKey
 from tests.mock.conftest import RAW_OPERATIONS, SyncASGITransport, _assert_valid, _schema_pointer
 
@@ -109,21 +112,21 @@ def validate_output(operation_id: str, data: Any) -> None:
 
 @dataclass
 class Sandbox:
-    """``heytraders-mock`` on a free port, and its control routes."""
+    """The sandbox on a free port, and its control routes."""
 
-    mock: RunningMock
+    origin: str
 
     @property
     def base_url(self) -> str:
-        return self.mock.base_url
+        return self.origin + "/api/v1"
 
     def control(self, path: str, body: Mapping[str, Any] | None = None) -> Any:
-        response = httpx.post(self.mock.origin + "/_mock" + path, json=dict(body or {}), timeout=10.0)
+        response = httpx.post(self.origin + "/_mock" + path, json=dict(body or {}), timeout=10.0)
         assert response.status_code == 200, response.text
         return response.json()
 
     def key(self, *, claimed: bool = True) -> MockKey:
-        return self.mock.new_key(claimed=claimed)
+        return MockKey.from_json(self.control("/keys", {"claimed": claimed}))
 
     def advance(self, seconds: float) -> None:
         self.control("/clock/advance", {"seconds": seconds})
@@ -133,10 +136,21 @@ class Sandbox:
 
 
 @pytest.fixture(scope="session")
-def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
-    extra = ["--frozen-clock", "--registrations-per-hour", "100000"]
-    with running_mock(tmp_path_factory.mktemp("mock"), seed=5, rate_limit=1_000_000, extra_args=extra) as mock:
-        yield Sandbox(mock)
+def sandbox() -> Iterator[Sandbox]:
+    config = MockConfig(seed=5, rate_limit_per_minute=1_000_000, registrations_per_hour=100_000)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(config), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + PROCESS_TIMEOUT
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the sandbox did not start"
+        time.sleep(0.02)
+    try:
+        yield Sandbox(f"http://127.0.0.1:{port}")
+    finally:
+        server.should_exit = True
+        thread.join(timeout=PROCESS_TIMEOUT)
 
 
 # ---- a fresh sandbox in process, per test ---------------------------------------------------------
@@ -192,31 +206,30 @@ def cli_env(config_dir: Path, **extra: str) -> dict[str, str]:
 
 @dataclass
 class Process:
-    """A ``heytraders`` subprocess whose stderr is read line by line while it runs."""
+    """A ``heytraders`` subprocess whose stdout and stderr are read line by line while it runs."""
 
     popen: subprocess.Popen[str]
+    stdout_lines: list[str] = field(default_factory=list)
     stderr_lines: list[str] = field(default_factory=list)
-    _reader: threading.Thread | None = None
+    _readers: list[threading.Thread] = field(default_factory=list)
 
     def start_reading(self) -> None:
-        def read() -> None:
-            assert self.popen.stderr is not None
-            for line in self.popen.stderr:
-                self.stderr_lines.append(line)
-
-        self._reader = threading.Thread(target=read, daemon=True)
-        self._reader.start()
+        for stream, lines in ((self.popen.stdout, self.stdout_lines), (self.popen.stderr, self.stderr_lines)):
+            assert stream is not None
+            reader = threading.Thread(target=lambda s=stream, out=lines: out.extend(s), daemon=True)
+            reader.start()
+            self._readers.append(reader)
 
     def finish(self, timeout: float = PROCESS_TIMEOUT) -> Result:
         try:
-            stdout, _ = self.popen.communicate(timeout=timeout)
+            self.popen.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             self.popen.kill()
-            self.popen.communicate()
+            self.popen.wait(timeout=10)
             raise
-        if self._reader is not None:
-            self._reader.join(timeout=5)
-        return Result(self.popen.returncode, stdout, "".join(self.stderr_lines))
+        for reader in self._readers:
+            reader.join(timeout=10)
+        return Result(self.popen.returncode, "".join(self.stdout_lines), "".join(self.stderr_lines))
 
 
 def spawn(args: Sequence[str], env: Mapping[str, str], *, stdin: str | None = None) -> Process:
