@@ -77,7 +77,8 @@ def mask(secret: str | None) -> str | None:
     """A key shown without giving it away: its prefix and last four characters (``ht_prov_…1357``)."""
     if not secret:
         return None
-    prefix = secret[: secret.rfind("_") + 1] if "_" in secret[:12] else ""
+    parts = secret.split("_", 2)
+    prefix = f"{parts[0]}_{parts[1]}_" if len(parts) == 3 and len(parts[0]) + len(parts[1]) <= 10 else ""
     return f"{prefix}…{secret[-4:]}" if len(secret) > len(prefix) + 8 else "…"
 
 
