@@ -3,7 +3,8 @@
 (a) per-call time of ``client.market.get_ticker`` / the same call with a raw ``httpx.Client``, and the async
     clients with 100 concurrent calls, all against one local HTTP server on 127.0.0.1 serving a fixed response;
 (b) parsing a 10,000-candle OHLCV response into models / ``json.loads`` of the same bytes;
-(c) ``import heytraders`` / ``import httpx``, each in fresh processes.
+(c) ``import heytraders`` / ``import httpx``, each in fresh processes;
+(d) ``heytraders --version`` / ``python -c "import httpx"``, whole fresh processes.
 
 Each figure is the median over alternating rounds, so drift on a busy machine hits both sides alike.
 """
@@ -236,6 +237,29 @@ def bench_import(rounds: int) -> tuple[float, float, float]:
     return ours_median, theirs_median, ours_median / theirs_median
 
 
+def process_seconds(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def bench_cli_start(rounds: int) -> tuple[float, float, float]:
+    """(d) ``heytraders --version`` / ``python -c "import httpx"``, whole fresh processes, alternating."""
+    from pathlib import Path
+
+    script = Path(sys.executable).parent / "heytraders"
+    cli = [str(script), "--version"] if script.exists() else [sys.executable, "-m", "heytraders_cli", "--version"]
+    baseline = [sys.executable, "-c", "import httpx"]
+    process_seconds(cli)  # warm the file cache and the bytecode
+    process_seconds(baseline)
+    ours, theirs = [], []
+    for _ in range(rounds):
+        ours.append(process_seconds(cli))
+        theirs.append(process_seconds(baseline))
+    ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
+    return ours_median, theirs_median, ours_median / theirs_median
+
+
 def report(what: str, detail: str, ratio: float, target: float) -> None:
     verdict = "meets" if ratio <= target else "MISSES"
     print(f"{what:32} {ratio:5.2f}  ({verdict} target ≤ {target})  {detail}")
@@ -255,6 +279,9 @@ def main() -> None:
     report("(b') same, from raw bytes", detail, ratio, 3)
     ours, theirs, ratio = bench_import(rounds=7)
     report("(c) import in a fresh process", f"heytraders {ours * 1e3:.1f} ms / httpx {theirs * 1e3:.1f} ms", ratio, 2)
+    ours, theirs, ratio = bench_cli_start(rounds=9)
+    detail = f"heytraders --version {ours * 1e3:.1f} ms / python -c 'import httpx' {theirs * 1e3:.1f} ms"
+    report("(d) CLI start, fresh process", detail, ratio, 2)
 
 
 if __name__ == "__main__":

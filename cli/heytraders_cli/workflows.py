@@ -447,6 +447,18 @@ def backtest_run_command() -> click.Command:
     )
 
 
+def _aware_time(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not an ISO 8601 time (2026-03-01T12:00:00Z)") from None
+    if moment.utcoffset() is None:
+        raise click.BadParameter(f"{value!r} has no time zone: add Z or +00:00")
+    return moment
+
+
 def follow_command() -> click.Command:
     params: list[click.Parameter] = [
         click.Argument(["strategy_id"], required=False, metavar="STRATEGY"),
@@ -454,6 +466,7 @@ def follow_command() -> click.Command:
         click.Option(
             ["--since"],
             metavar="TIME",
+            callback=_aware_time,
             help="Start after this time, ISO 8601 with a zone (default: after the newest signal so far).",
         ),
         click.Option(["--max-signals"], type=click.IntRange(min=1), help="Stop after this many signals."),
