@@ -132,6 +132,11 @@ def test_options_are_typed_from_the_spec(run: Runner) -> None:
     assert single.json()["body"]["universe"] == ["BTC/USDT"]
 
 
+def test_a_time_without_a_zone_is_refused_before_anything_is_sent(run: Runner) -> None:
+    result = run("signals", "follow", "ls_x", "--since", "2026-03-01T12:00:00")
+    assert result.exit_code == 2 and "has no time zone" in result.stderr
+
+
 def test_a_body_comes_from_a_file_or_stdin_and_options_win(run: Runner, tmp_path: object) -> None:
     env = {"HEYTRADERS_API_KEY": "ht_test_x"}
     body = {"display_name": "From stdin", "description": "kept", "risk_profile": "moderate"}
