@@ -109,15 +109,12 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextlib.contextmanager
-def running_mock(
-    log_dir: Path, *, seed: int = 0, rate_limit: int | None = None, extra_args: Sequence[str] = ()
-) -> Iterator[RunningMock]:
+def running_mock(log_dir: Path, *, seed: int = 0, rate_limit: int | None = None) -> Iterator[RunningMock]:
     """Start ``heytraders-mock`` on a free 127.0.0.1 port, wait until it serves, stop it on exit."""
     port = free_port()
     command = [*mock_command(), "--host", LOOPBACK, "--port", str(port), "--seed", str(seed)]
     if rate_limit is not None:
         command += ["--rate-limit", str(rate_limit)]
-    command += extra_args
     log = log_dir / "mock.log"
     with log.open("wb") as sink:
         process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, env=subprocess_env())
