@@ -69,7 +69,7 @@ def rules(model: ClientModel, manifest: Mapping[str, Any]) -> list[dict[str, Any
                     rule.id,
                     {
                         "id": rule.id,
-                        "option": "--" + rule.parameter.replace("_", "-"),
+                        "option": _rule_option(rule.parameter),
                         "description": " ".join(plain(rule.description).split()),
                         "exchange": "exchange" in json.dumps(rule.if_),
                         "commands": [],
@@ -77,6 +77,12 @@ def rules(model: ClientModel, manifest: Mapping[str, Any]) -> list[dict[str, Any
                 )
                 item["commands"].append(f"{entry['group']} {entry['command']}")
     return sorted(found.values(), key=lambda item: (not item["exchange"], item["id"]))
+
+
+def _rule_option(parameter: str) -> str:
+    """``price`` → ``--price``; a field of an object option, ``grid.upper_price`` → ``--grid (upper_price)``."""
+    option, _, field = parameter.partition(".")
+    return "--" + option.replace("_", "-") + (f" ({field})" if field else "")
 
 
 def exchanges(spec: Mapping[str, Any]) -> list[dict[str, str]]:

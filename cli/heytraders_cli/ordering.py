@@ -74,4 +74,4 @@ def place(
                     extra={"label": label},
                 ) from error
             click.echo(f"Found it: the order was placed as {order.order_id}.", err=True)
-            return order.model_dump(mode="json", by_alias=True)
+            return order.model_dump(mode="json", by_alias=True, exclude_unset=True)

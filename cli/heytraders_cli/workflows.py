@@ -41,7 +41,6 @@ from heytraders_cli.output import Mode, emit, renderables, stderr_console, stdou
 
 if TYPE_CHECKING:
     from heytraders import HeyTraders
-    from pydantic import BaseModel
 
 # How the workflows wait and tell time; tests move the sandbox's clock instead.
 waiting: Callable[[float], None] = time.sleep
@@ -50,9 +49,17 @@ monotonic: Callable[[], float] = time.monotonic
 SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
 
 
-def dump(model: BaseModel) -> Any:
-    """A helper's result as JSON data: the fields the server sent, money as decimal strings."""
-    return model.model_dump(mode="json", by_alias=True, exclude_unset=True)
+def dump(value: Any) -> Any:
+    """A helper's result as JSON data: a model's fields the server sent, money as decimal strings.
+
+    pydantic-core serialises what is not a model too (the SDK's bulk rows carry its serializer).
+    """
+    import pydantic
+    import pydantic_core
+
+    if isinstance(value, pydantic.BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    return pydantic_core.to_jsonable_python(value, by_alias=True)
 
 
 def operation_options(operation_id: str, *, renamed: dict[str, list[str]] | None = None) -> list[click.Parameter]:

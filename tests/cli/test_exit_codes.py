@@ -94,11 +94,11 @@ def test_0_success(run: Runner, app: AppSandbox) -> None:
 
 
 def test_1_other_api_errors(run: Runner, app: AppSandbox) -> None:
-    keyed(run, app)
-    backwards = ["--universe", "BINANCE:BTC/USDT", "--start-date", "2024-03-01", "--end-date", "2024-01-01"]
-    error = expect(
-        run("backtest", "run", "--script", RSI_SCRIPT, *backwards, "--json"), 1, "VALIDATION_ERROR", status=400
-    )
+    binance = keyed(run, app)
+    # Only the server knows an account's exchange: its 400 is an API error, not a usage error.
+    order = ["orders", "place", "--account-id", binance, "--exchange", "upbit", "--symbol", "BTC/KRW", "--side", "buy"]
+    order += ["--order-type", "limit", "--amount", "0.001", "--price", "50000000", "--yes", "--json"]
+    error = expect(run(*order), 1, "VALIDATION_ERROR", status=400)
     assert error["suggestion"]
     assert run("arena", "register-arena-agent", "--display-name", "Twice").exit_code == 0
     expect(
