@@ -15,7 +15,7 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 help:
 	@echo "make demo         run the main job"
 	@echo "make test         install everything, run every check and test"
-	@echo "make generate     regenerate generated/heytraders from the spec"
+	@echo "make generate     regenerate generated/heytraders and generated/SKILL.md from the spec"
 	@echo "make lint         spec gates (openapi-spec-validator, Redocly, spec rules), generated/ up to date, ruff, mypy"
 	@echo "make portability  check that openapi-python-client accepts the spec"
 	@echo "make bench        the SDK's cost over raw httpx, as ratios measured in one run"
@@ -42,12 +42,14 @@ install: $(VENV_STAMP) $(NODE_STAMP)
 generate: install
 	$(PY) -m generator
 
-# generated/ must be exactly what the generator makes from the spec: not stale, not hand-edited.
+# generated/ (the package and SKILL.md) must be exactly what the generator makes from the spec: not stale, not hand-edited.
 check-generated: install
 	rm -rf build/check-generated
 	$(PY) -m generator --out build/check-generated/heytraders
 	@diff -r generated/heytraders build/check-generated/heytraders \
 		|| { echo "generated/ differs from a fresh 'make generate': run it and commit the result"; exit 1; }
+	@diff generated/SKILL.md build/check-generated/SKILL.md \
+		|| { echo "generated/SKILL.md differs from a fresh 'make generate': run it and commit the result"; exit 1; }
 
 lint: lint-spec check-generated lint-python
 
@@ -59,7 +61,7 @@ lint-spec: install
 lint-python: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy generated/heytraders generator tests benchmarks mock/heytraders_mock mcp_server/heytraders_mcp examples
+	$(BIN)/mypy generated/heytraders generator tests benchmarks mock/heytraders_mock mcp_server/heytraders_mcp cli/heytraders_cli examples
 
 portability: install
 	rm -rf build/portability

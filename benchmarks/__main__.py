@@ -12,6 +12,7 @@
     same shape, each served by uvicorn with the same settings in a process of its own (``benchmarks.servers``),
     loaded by one light keep-alive HTTP/1.1 client with 16 connections (so that the servers, not the client, are
     measured): what the sandbox's routing, auth, rate limit, validation, state sync and market data cost.
+(f) ``heytraders --version`` / ``python -c "import httpx"``, whole fresh processes.
 
 Each figure is the median over alternating rounds, so drift on a busy machine hits both sides alike.
 """
@@ -483,6 +484,29 @@ def bench_sandbox_ticker(requests: int, concurrency: int, rounds: int) -> tuple[
     return requests / sandbox, requests / bare, ratio
 
 
+def process_seconds(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def bench_cli_start(rounds: int) -> tuple[float, float, float]:
+    """(d) ``heytraders --version`` / ``python -c "import httpx"``, whole fresh processes, alternating."""
+    from pathlib import Path
+
+    script = Path(sys.executable).parent / "heytraders"
+    cli = [str(script), "--version"] if script.exists() else [sys.executable, "-m", "heytraders_cli", "--version"]
+    baseline = [sys.executable, "-c", "import httpx"]
+    process_seconds(cli)  # warm the file cache and the bytecode
+    process_seconds(baseline)
+    ours, theirs = [], []
+    for _ in range(rounds):
+        ours.append(process_seconds(cli))
+        theirs.append(process_seconds(baseline))
+    ours_median, theirs_median = statistics.median(ours), statistics.median(theirs)
+    return ours_median, theirs_median, ours_median / theirs_median
+
+
 def main() -> None:
     print("make bench (python -m benchmarks): ratios measured side by side in this run; lower is better\n")
     with local_server() as base_url:
@@ -516,6 +540,9 @@ def main() -> None:
     sandbox_rate, bare_rate, ratio = bench_sandbox_ticker(requests=300, concurrency=16, rounds=5)
     detail = f"sandbox {sandbox_rate:,.0f} req/s / bare Starlette {bare_rate:,.0f} req/s (uvicorn, 16 connections)"
     report("(e) sandbox GET /market/ticker", detail, ratio, None)
+    ours, theirs, ratio = bench_cli_start(rounds=9)
+    detail = f"heytraders --version {ours * 1e3:.1f} ms / python -c 'import httpx' {theirs * 1e3:.1f} ms"
+    report("(f) CLI start, fresh process", detail, ratio, 2)
 
 
 if __name__ == "__main__":

@@ -23,8 +23,10 @@ from typing import Any
 import jinja2
 
 from generator.catalog import build_catalog
+from generator.cli_manifest import build_manifest, render_manifest
 from generator.ir import ClientModel, Resource, build_client_model
 from generator.models import generate_models
+from generator.skill import render_skill
 from generator.spec import SPEC_PATH, check_spec, load_spec
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,7 +117,10 @@ def overlay_exports(overlays: Path) -> dict[str, list[str]]:
     return exports
 
 
-def render_package(model: ClientModel, spec_path: Path, out: Path, overlays: Path = OVERLAYS) -> None:
+def render_package(
+    model: ClientModel, spec_path: Path, out: Path, overlays: Path = OVERLAYS, spec: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Write the package; returns the CLI manifest it holds (SKILL.md is rendered from it too)."""
     env = environment()
     header = header_for(spec_path)
     exports = overlay_exports(overlays)
@@ -125,11 +130,12 @@ def render_package(model: ClientModel, spec_path: Path, out: Path, overlays: Pat
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(env.get_template(template).render(**context, **extra), encoding="utf-8")
 
+    spec = load_spec(spec_path) if spec is None else spec
     render("__init__.py.jinja", out / "__init__.py")
     render("_version.py.jinja", out / "_version.py")
     render("_client.py.jinja", out / "_client.py")
     render("_operations.py.jinja", out / "_operations.py")
-    render("_catalog.py.jinja", out / "_catalog.py", catalog=build_catalog(load_spec(spec_path), model))
+    render("_catalog.py.jinja", out / "_catalog.py", catalog=build_catalog(spec, model))
     render("errors.py.jinja", out / "errors.py")
     render("resources__init__.py.jinja", out / "resources" / "__init__.py")
     render("_endpoints__init__.py.jinja", out / "_endpoints" / "__init__.py")
@@ -147,12 +153,16 @@ def render_package(model: ClientModel, spec_path: Path, out: Path, overlays: Pat
     rows = {row.name: env.get_template("row.py.jinja").render(row=row) for row in model.rows}
     models = generate_models(spec_path, header, rows, containers=model.row_containers)
     (out / "models.py").write_text(models, encoding="utf-8")
+    # What the `heytraders` command line builds its commands from, readable without importing the SDK.
+    manifest = build_manifest(spec, model, header, PACKAGE_VERSION)
+    (out / "_cli_manifest.json").write_text(render_manifest(manifest), encoding="utf-8")
     for module in sorted(RUNTIME.glob("_*.py")):
         if module.name == "__init__.py":
             continue
         source = module.read_text(encoding="utf-8")
         (out / module.name).write_text(f"{header}\n# (copied from generator/runtime/{module.name})\n{source}")
     (out / "py.typed").write_text("")
+    return manifest
 
 
 def format_tree(path: Path) -> None:
@@ -162,7 +172,8 @@ def format_tree(path: Path) -> None:
     subprocess.run([*ruff, "format", "--quiet", *config, str(path)], check=True)
 
 
-def generate(spec_path: Path, out: Path, overlays: Path = OVERLAYS) -> None:
+def generate(spec_path: Path, out: Path, overlays: Path = OVERLAYS, skill: Path | None = None) -> None:
+    """Generate the package into ``out`` and, when ``skill`` is given, the agent skill document there."""
     spec = load_spec(spec_path)
     problems = check_spec(spec)
     if problems:
@@ -171,8 +182,11 @@ def generate(spec_path: Path, out: Path, overlays: Path = OVERLAYS) -> None:
     # Render into a scratch directory and swap it in whole, so a failure never leaves a half-written package.
     with tempfile.TemporaryDirectory() as scratch:
         staged = Path(scratch) / out.name
-        render_package(model, spec_path, staged, overlays)
+        manifest = render_package(model, spec_path, staged, overlays, spec)
         format_tree(staged)
+        if skill is not None:
+            skill.parent.mkdir(parents=True, exist_ok=True)
+            skill.write_text(render_skill(spec, model, manifest, header_for(spec_path)), encoding="utf-8")
         if out.exists():
             shutil.rmtree(out)
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -183,9 +197,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
     parser.add_argument("--spec", type=Path, default=SPEC_PATH, help="the OpenAPI document")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, help="the package directory to write")
+    parser.add_argument("--skill", type=Path, help="where to write SKILL.md (default: beside the package)")
     args = parser.parse_args(argv)
-    generate(args.spec, args.out)
-    print(f"generated {args.out}")
+    skill = args.skill or args.out.parent / "SKILL.md"
+    generate(args.spec, args.out, skill=skill)
+    print(f"generated {args.out} and {skill}")
 
 
 if __name__ == "__main__":

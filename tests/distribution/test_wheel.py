@@ -24,7 +24,7 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[2]
 WHEELHOUSE = REPO_ROOT / "build" / "wheelhouse"
 # Every top-level name the wheel may put into site-packages. Extend it when a new package joins the wheel.
-EXPECTED_TOP_LEVEL = frozenset({"heytraders", "heytraders_mock", "heytraders_mcp"})
+EXPECTED_TOP_LEVEL = frozenset({"heytraders", "heytraders_mock", "heytraders_mcp", "heytraders_cli"})
 INSTALL_EXTRA_LINE = "pip install 'heytraders[mock]'"
 STEP_TIMEOUT = 120  # seconds for any one build, install or command: the test stops by itself
 # Variables that would put something other than the fresh venv on sys.path.

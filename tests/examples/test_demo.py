@@ -30,3 +30,6 @@ def test_demo_runs_the_whole_journey() -> None:
     assert "Received 3 signals" in output, output
     assert len(re.findall(r"^Signal [123]: ", output, flags=re.MULTILINE)) == 3, output
     assert "HEYTRADERS_API_KEY" not in output
+    # The command line's act: the key saved and masked, a refused order (exit code 2).
+    assert "$ heytraders market get-ticker --symbol BTC/USDT" in output, output
+    assert re.search(r'"api_key": "ht_prov_…\w{4}"', output) and "(exit code 2: refused" in output, output
