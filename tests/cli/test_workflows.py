@@ -21,6 +21,7 @@ import pytest
 from tests.cli.conftest import (
     PROCESS_TIMEOUT,
     RSI_SCRIPT,
+    AppSandbox,
     Process,
     Runner,
     Sandbox,
@@ -197,3 +198,19 @@ def test_config_save_reads_the_key_from_stdin(sandbox: Sandbox, run: Runner) -> 
     assert shown.json()["base_url"] == sandbox.base_url
     agent = run("meta", "get-my-agent", "--profile", "sandbox", "--json")
     assert agent.exit_code == 0, agent
+
+
+def test_ohlcv_range_fetches_every_page_once_as_json_and_as_json_lines(app: AppSandbox, run: Runner) -> None:
+    """2,500 hourly candles: three pages of the API's largest size, none repeated or missing at the edges."""
+    run.env.update(HEYTRADERS_BASE_URL=app.base_url, HEYTRADERS_API_KEY=app.key().api_key)
+    window = ["--symbol", "BTC/USDT", "--timeframe", "1h", "--start", "2025-06-01T00:00:00Z"]
+    window += ["--end", "2025-09-13T03:00:00Z"]  # 2,500 candle opens, both ends included
+    whole = run("market", "ohlcv-range", *window, "--json")
+    assert whole.exit_code == 0, whole
+    candles = json.loads(whole.stdout)["candles"]
+    times = [candle["timestamp"] for candle in candles]
+    assert len(times) == 2_500 == len(set(times)) and times == sorted(times)
+    assert times[0] == "2025-06-01T00:00:00Z" and times[-1] == "2025-09-13T03:00:00Z"
+    lines = run("market", "ohlcv-range", *window, "--jsonl")
+    assert [json.loads(line) for line in lines.stdout.splitlines()] == candles
+    validate_output("get_ohlcv", json.loads(whole.stdout))
