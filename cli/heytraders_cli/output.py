@@ -41,8 +41,14 @@ def choose_mode(*, as_json: bool, as_jsonl: bool = False, as_table: bool = False
 
 
 def parse_json(content: bytes | str) -> Any:
-    """JSON with every non-integer number as a ``Decimal``: money never passes through a float."""
-    return json.loads(content, parse_float=Decimal)
+    """JSON with every non-integer number as a ``Decimal``: money never passes through a float.
+
+    The SDK's own codec (imported here, after a call has loaded the SDK anyway), so the command line
+    reads numbers exactly as the client does.
+    """
+    from heytraders import _json
+
+    return _json.loads(content)
 
 
 def to_json(value: Any, indent: int | None = 2) -> str:
