@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from generator.ir import ClientModel, ClientOperation, Parameter, Resource
+from generator.runtime._validation import decimal_form
 from generator.spec import Operation, iter_operations, json_body_schema, parameters_of, resolve
 
 # A free-text string at least this long (or unbounded) may be read from a file: `--script @rsi.dsl`.
@@ -74,12 +75,6 @@ def type_of(value: Any) -> str:
     return "string"
 
 
-def _is_decimal(schema: Mapping[str, Any]) -> bool:
-    if schema.get("format") == "decimal":
-        return True
-    return any(_is_decimal(branch) for keyword in ("oneOf", "anyOf", "allOf") for branch in schema.get(keyword, ()))
-
-
 def _branch(schema: Mapping[str, Any], kind: str) -> Mapping[str, Any]:
     """The part of a schema that accepts ``kind`` (the schema itself unless it is a ``oneOf``/``anyOf``)."""
     for keyword in ("oneOf", "anyOf"):
@@ -112,7 +107,7 @@ def classify(schema: Mapping[str, Any]) -> dict[str, Any]:
             if pattern:
                 entry["scalar_pattern"] = pattern
         return entry
-    if _is_decimal(schema):
+    if decimal_form(schema) is not None:
         return {"kind": "decimal"}
     scalar = _branch(schema, types[0])
     enum = scalar.get("enum") or schema.get("enum")

@@ -29,6 +29,7 @@ __all__ = [
     "UnsupportedSchemaError",
     "assert_operation_supported",
     "assert_supported",
+    "decimal_form",
     "plan_for",
     "prepare_request",
     "to_wire_decimal",
@@ -906,14 +907,14 @@ def assert_operation_supported(op: OperationSpec) -> None:
 _Convert = Callable[[Any, str], Any]
 
 
-def _decimal_form(schema: Any) -> Literal["string", "number"] | None:
+def decimal_form(schema: Any) -> Literal["string", "number"] | None:
     """How a money schema travels: ``"string"`` (a decimal string), ``"number"`` (a JSON number), or
     ``None`` when the schema holds no money. Where both forms are allowed, the string is preferred."""
     if not isinstance(schema, Mapping):
         return None
     if schema.get("format") == "decimal":
         return "number" if schema.get("type") == "number" else "string"
-    forms = {_decimal_form(branch) for keyword in ("oneOf", "anyOf", "allOf") for branch in schema.get(keyword, ())}
+    forms = {decimal_form(branch) for keyword in ("oneOf", "anyOf", "allOf") for branch in schema.get(keyword, ())}
     return "string" if "string" in forms else "number" if "number" in forms else None
 
 
@@ -953,7 +954,7 @@ def _compile_converter(schema: Any) -> _Convert | None:
     """A converter for values whose schema holds money somewhere, else ``None``."""
     if not isinstance(schema, Mapping):
         return None
-    form = _decimal_form(schema)
+    form = decimal_form(schema)
     if form is not None:
         return _money if form == "string" else _money_number
     properties: dict[str, Any] = dict(schema.get("properties", {}))

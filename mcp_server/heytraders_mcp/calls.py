@@ -25,6 +25,7 @@ from heytraders import (
     RequestValidationError,
 )
 from heytraders._exceptions import MISSING, APIResponseValidationError, MissingAPIKeyError
+from heytraders._validation import decimal_form
 from jsonschema import Draft202012Validator
 from mcp.server.context import ServerRequestContext
 from mcp_types import CallToolRequestParams, CallToolResult, InputRequiredResult
@@ -82,17 +83,11 @@ def json_money(schema: Any, value: Any) -> Any:
     """
     if not isinstance(schema, Mapping):
         return value
-    if isinstance(value, float) and _holds_money(schema):
+    if isinstance(value, float) and decimal_form(schema) is not None:
         return Decimal(repr(value))
     if isinstance(value, Mapping) and isinstance(schema.get("properties"), Mapping):
         return {key: json_money(schema["properties"].get(key), item) for key, item in value.items()}
     return value
-
-
-def _holds_money(schema: Mapping[str, Any]) -> bool:
-    if schema.get("format") == "decimal":
-        return True
-    return any(_holds_money(branch) for key in ("anyOf", "oneOf") for branch in schema.get(key, ()))
 
 
 def refusal(message: str, suggestion: str | None = None) -> CallToolResult:

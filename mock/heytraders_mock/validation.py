@@ -6,9 +6,11 @@ naming the parameter); the JSON body's fields join them by name. Then
 ``heytraders._validation.prepare_request`` checks every value and every ``x-request-rules`` entry,
 exactly as the client does before sending.
 
-A server must also refuse what the client would silently convert: a JSON number where the spec
-wants a decimal string (the client turns ``5`` into ``"5"``) and ``null`` for a field that is not
-nullable (the client drops it). Those raw values are checked once more with ``validate_value``.
+The body is read with the client's exact codec (``heytraders._json``): a JSON number is the
+``Decimal`` of its text, so an amount the older document sends as a number (``"amount": 0.001``)
+is judged as written. A server must also refuse what the client would silently convert: a JSON
+number where the spec wants only a string, and ``null`` for a field that is not nullable (the
+client drops it). Those raw values are checked once more with ``validate_value``.
 """
 
 from __future__ import annotations
